@@ -1,0 +1,295 @@
+# SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+#
+# hvgate top-level build. `make help` lists the targets.
+#
+# Everything is built under build/. The configuration is .config
+# (kconfig-frontends); build/include/hvgate/autoconf.h is generated from it
+# and is the only place lib/ gets CONFIG_* values from.
+
+B		:= build
+PREFIX		?= /usr/local
+DESTDIR		?=
+CC		:= gcc
+CLANG		?= clang
+CROSS_AARCH64	?= aarch64-linux-gnu-
+PYTHON		?= python3
+COV_LINES_MIN	?= 100
+COV_BRANCHES_MIN ?= 95
+
+# Goals that must not need a configuration.
+NOCONFIG_GOALS	:= defconfig menuconfig olddefconfig savedefconfig clean \
+		   distclean help
+ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
+-include $(B)/kconfig/auto.conf
+endif
+
+# ---- the library: one line per module, selected by Kconfig --------------
+lib-y				:= error.o check.o msr_bitmap.o msr_names.o
+
+LIB_OBJS	= $(lib-y)
+
+# ---- tests, tools and benchmarks -----------------------------------------
+tests-y				:= check_main.o check_core.o \
+				   check_msr_bitmap.o check_tools.o
+bench-y				:= bench_main.o bench_msr_bitmap.o
+tool-msrmap			:= msrmap.o
+
+# ---- flags ----------------------------------------------------------------
+# Kernel dialect: gnu11, no strict aliasing (lib/ reads maps as u64 words),
+# warnings are errors for gcc and clang alike.
+WARN		:= -Wall -Wextra -Werror -Wmissing-prototypes \
+		   -Wstrict-prototypes -Wshadow -Wvla -Wundef \
+		   -Wdeclaration-after-statement
+BASE_CFLAGS	:= -std=gnu11 -g -fno-strict-aliasing $(WARN)
+HOSTED_INC	:= -Itests/env -Iinclude -I$(B)/include
+FREE_INC	:= -Iglue-bare -Iinclude -I$(B)/include
+FREE_CFLAGS	:= -std=gnu11 -O2 -fno-strict-aliasing $(WARN) \
+		   -ffreestanding -nostdlib -fno-builtin -fno-pic -fno-pie \
+		   -fno-stack-protector -mgeneral-regs-only
+CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null)
+DEPFLAGS	= -MMD -MP -MF $(@:.o=.d)
+
+AUTOCONF	:= $(B)/include/hvgate/autoconf.h
+
+.PHONY: all lib tools check unit warnings check-valgrind coverage checkpatch \
+	bench freestanding module kunit demo install defconfig menuconfig \
+	olddefconfig savedefconfig clean distclean help
+
+all: lib tools
+
+help:
+	@echo 'hvgate targets:'
+	@echo '  all            libhvgate.a and the tools (default)'
+	@echo '  demo           the tools on the bundled examples'
+	@echo '  check          Check suites, clang/gcc warnings, freestanding links'
+	@echo '  check-valgrind Check suites under valgrind memcheck'
+	@echo '  coverage       lcov line/branch coverage of lib/ (coverage/html)'
+	@echo '  checkpatch     checkpatch.pl --no-tree over lib/ include/ glue-linux/'
+	@echo '  bench          instructions (callgrind) and ns per operation'
+	@echo '  freestanding   link lib/ with -ffreestanding for x86-64 and aarch64'
+	@echo '  module         out-of-tree kernel module against linux-headers-amd64'
+	@echo '  kunit          KUnit suite in UML, linux-source-6.1 tree'
+	@echo '  install        PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
+	@echo '  defconfig menuconfig olddefconfig savedefconfig'
+
+# ---- configuration ---------------------------------------------------------
+KCONF_ENV = srctree=$(CURDIR) KCONFIG_CONFIG=$(CURDIR)/.config
+
+.config:
+	@$(MAKE) -s defconfig
+
+defconfig:
+	$(KCONF_ENV) kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null
+	@echo 'configured .config from configs/defconfig'
+
+menuconfig:
+	$(KCONF_ENV) kconfig-mconf Kconfig
+
+olddefconfig:
+	$(KCONF_ENV) kconfig-conf --olddefconfig Kconfig
+
+savedefconfig: .config
+	$(KCONF_ENV) kconfig-conf --savedefconfig=configs/defconfig Kconfig
+
+# kconfig-conf writes include/config/ under its working directory.
+$(B)/kconfig/auto.conf $(AUTOCONF): .config Kconfig lib/Kconfig
+	@mkdir -p $(B)/kconfig/include/config $(B)/include/hvgate
+	cd $(B)/kconfig && $(KCONF_ENV) \
+		KCONFIG_AUTOCONFIG=$(CURDIR)/$(B)/kconfig/auto.conf \
+		KCONFIG_AUTOHEADER=$(CURDIR)/$(AUTOCONF) \
+		kconfig-conf --silentoldconfig $(CURDIR)/Kconfig
+	@touch $(B)/kconfig/auto.conf $(AUTOCONF)
+
+# ---- hosted library -------------------------------------------------------
+HOSTED_LIB	= $(addprefix $(B)/hosted/lib/,$(LIB_OBJS))
+COV_LIB		= $(addprefix $(B)/cov/lib/,$(LIB_OBJS))
+
+$(B)/hosted/lib/%.o: lib/%.c $(AUTOCONF)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) $(DEPFLAGS) -c $< -o $@
+
+$(B)/cov/lib/%.o: lib/%.c $(AUTOCONF)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O0 --coverage $(HOSTED_INC) $(DEPFLAGS) -c $< -o $@
+
+$(B)/libhvgate.a: $(HOSTED_LIB)
+	rm -f $@
+	ar rcs $@ $^
+
+lib: $(B)/libhvgate.a
+
+$(B)/hosted/env.o: tests/env/env.c $(AUTOCONF)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) $(DEPFLAGS) -c $< -o $@
+
+# ---- tools ---------------------------------------------------------------
+TOOLS		:= $(B)/tools/hvgate-msrmap
+
+$(B)/tools/%.o: tools/%.c $(AUTOCONF)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) -Itools $(DEPFLAGS) -c $< -o $@
+
+$(B)/tools/hvgate-msrmap: $(B)/tools/hvgate-msrmap.o \
+		$(addprefix $(B)/tools/,$(tool-msrmap)) $(B)/libhvgate.a \
+		$(B)/hosted/env.o
+	$(CC) -o $@ $^
+
+tools: $(TOOLS)
+
+demo: $(TOOLS)
+	@echo '== hvgate-msrmap: a VMX MSR bitmap as KVM sets it up for a 64-bit guest'
+	$(B)/tools/hvgate-msrmap examples/vmx-msr-bitmap.bin
+	@echo
+	@echo '== hvgate-msrmap: an SVM MSR permission map with a stray reserved bit'
+	$(B)/tools/hvgate-msrmap examples/svm-msrpm.bin
+
+# ---- Check suites ----------------------------------------------------------
+TEST_OBJS	= $(addprefix $(B)/tests/,$(tests-y))
+TOOL_OBJS	= $(addprefix $(B)/tools/,$(tool-msrmap))
+
+$(B)/tests/%.o: tests/%.c $(AUTOCONF)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O1 $(HOSTED_INC) -Itools $(DEPFLAGS) \
+		-DHVG_SRCDIR='"$(CURDIR)"' -c $< -o $@
+
+$(B)/tests/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(HOSTED_LIB) \
+		$(B)/hosted/env.o
+	$(CC) -o $@ $^ $(CHECK_LIBS)
+
+$(B)/cov/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(COV_LIB) $(B)/hosted/env.o
+	$(CC) --coverage -o $@ $^ $(CHECK_LIBS)
+
+unit: $(B)/tests/check-runner
+	$(B)/tests/check-runner
+
+check: unit warnings freestanding
+
+check-valgrind: $(B)/tests/check-runner
+	CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
+		--errors-for-leak-kinds=definite,indirect \
+		$(B)/tests/check-runner
+
+coverage: $(B)/cov/check-runner
+	@mkdir -p coverage
+	@find $(B)/cov -name '*.gcda' -delete
+	CK_FORK=no $(B)/cov/check-runner >/dev/null
+	@lcov -q --config-file coverage/lcovrc --capture \
+		--directory $(B)/cov/lib --base-directory $(CURDIR) \
+		-o coverage/all.info 2>/dev/null
+	@lcov -q --config-file coverage/lcovrc --extract coverage/all.info \
+		'$(CURDIR)/lib/*' -o coverage/lib.info 2>/dev/null
+	@genhtml -q --config-file coverage/lcovrc -o coverage/html \
+		coverage/lib.info 2>/dev/null
+	@$(PYTHON) scripts/coverage-summary coverage/lib.info \
+		$(COV_LINES_MIN) $(COV_BRANCHES_MIN)
+
+# ---- clang: the same sources must be warning-free under both compilers ------
+CLANG_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) \
+		  $(addprefix tests/,$(tests-y:.o=.c)) \
+		  $(addprefix tests/bench/,$(bench-y:.o=.c)) \
+		  $(addprefix tools/,$(tool-msrmap:.o=.c)) tools/hvgate-msrmap.c \
+		  tests/env/env.c
+
+warnings: $(AUTOCONF)
+	@mkdir -p $(B)/clang
+	@set -e; for f in $(CLANG_SRCS); do \
+		$(CLANG) $(BASE_CFLAGS) -O2 $(HOSTED_INC) -Itools -Itests \
+			-DHVG_SRCDIR='"$(CURDIR)"' -fsyntax-only $$f; \
+	done
+	@echo 'clang -Wall -Wextra -Werror: $(words $(CLANG_SRCS)) files clean'
+
+# ---- freestanding ----------------------------------------------------------
+FREE_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) glue-bare/env.c \
+		  glue-bare/free_main.c
+
+define free_arch
+$(B)/free-$(1)/%.o: %.c $(AUTOCONF)
+	@mkdir -p $$(@D)
+	$(2)gcc $(FREE_CFLAGS) $(3) $(FREE_INC) -fno-tree-loop-distribute-patterns \
+		$$(DEPFLAGS) -c $$< -o $$@
+
+$(B)/free-$(1)/hvgate-free.elf: $$(addprefix $(B)/free-$(1)/,$$(FREE_SRCS:.c=.o))
+	$(2)gcc -nostdlib -static -ffreestanding -Wl,--no-undefined \
+		-Wl,-e,hvg_free_start -o $$@ $$^
+	@test -z "$$$$($(2)nm -u $$@)" || \
+		{ echo 'unresolved symbols:'; $(2)nm -u $$@; exit 1; }
+	@echo 'freestanding $(1): lib/ linked, no undefined symbol'
+endef
+
+$(eval $(call free_arch,x86_64,,-m64 -mno-red-zone -mcmodel=small))
+$(eval $(call free_arch,aarch64,$(CROSS_AARCH64),-march=armv8-a))
+
+freestanding: $(B)/free-x86_64/hvgate-free.elf $(B)/free-aarch64/hvgate-free.elf
+
+# ---- kernel ----------------------------------------------------------------
+KVER		= $(shell dpkg-query -W -f='$${Depends}' linux-headers-amd64 \
+		    2>/dev/null | sed -E 's/.*linux-headers-([^ ,]+).*/\1/')
+
+module: $(AUTOCONF)
+	@test -n "$(KVER)" || { echo 'linux-headers-amd64 missing: run scripts/install-deps'; exit 1; }
+	$(MAKE) -C /usr/src/linux-headers-$(KVER) M=$(CURDIR)/glue-linux W=1 \
+		modules 2>&1 | tee $(B)/module.log
+	@! grep -E 'warning:|error:' $(B)/module.log
+	@echo 'module: glue-linux/hvgate.ko built for $(KVER) with W=1, no warnings'
+
+kunit: $(AUTOCONF)
+	scripts/kunit-run $(B)/kunit
+
+# ---- checkpatch ------------------------------------------------------------
+CHECKPATCH	:= $(B)/checkpatch/scripts/checkpatch.pl
+
+$(CHECKPATCH):
+	@mkdir -p $(B)/checkpatch
+	tar -xJf /usr/src/linux-source-6.1.tar.xz -C $(B)/checkpatch \
+		--strip-components=1 linux-source-6.1/scripts/checkpatch.pl \
+		linux-source-6.1/scripts/spelling.txt \
+		linux-source-6.1/scripts/const_structs.checkpatch
+
+checkpatch: $(CHECKPATCH)
+	@out=$$(for f in $$(git ls-files -co --exclude-standard lib include \
+			glue-linux); do \
+		perl $(CHECKPATCH) --no-tree -f -q --show-types $$f; done); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
+	@echo 'checkpatch: lib/ include/ glue-linux/: 0 errors, 0 warnings'
+
+# ---- benchmarks ------------------------------------------------------------
+BENCH_OBJS	= $(addprefix $(B)/bench/,$(bench-y))
+
+$(B)/bench/%.o: tests/bench/%.c $(AUTOCONF)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) -Itests $(DEPFLAGS) -c $< -o $@
+
+$(B)/bench/hvgate-bench: $(BENCH_OBJS) $(HOSTED_LIB) $(B)/hosted/env.o
+	$(CC) -o $@ $^
+
+bench: $(B)/bench/hvgate-bench
+	$(PYTHON) scripts/bench-run $(B)/bench/hvgate-bench $(B)/bench
+
+# ---- install ---------------------------------------------------------------
+install: $(B)/libhvgate.a $(TOOLS)
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+		$(DESTDIR)$(PREFIX)/include/hvgate $(DESTDIR)$(PREFIX)/bin
+	install -m 644 $(B)/libhvgate.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/hvgate/*.h $(AUTOCONF) \
+		$(DESTDIR)$(PREFIX)/include/hvgate/
+	install -m 644 glue-bare/hvgate_kdialect.h $(DESTDIR)$(PREFIX)/include/
+	sed 's|"../../glue-bare/hvgate_kdialect.h"|"hvgate_kdialect.h"|' \
+		tests/env/hvgate_env.h > $(DESTDIR)$(PREFIX)/include/hvgate_env.h
+	install -m 755 $(TOOLS) $(DESTDIR)$(PREFIX)/bin/
+	sed -e 's|@PREFIX@|$(PREFIX)|' scripts/hvgate.pc.in \
+		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/hvgate.pc
+
+# ---- cleaning --------------------------------------------------------------
+clean:
+	rm -rf $(B) coverage/html coverage/*.info
+	rm -f glue-linux/*.o glue-linux/*.ko glue-linux/*.mod glue-linux/*.mod.c \
+	      glue-linux/.*.cmd glue-linux/.*.d glue-linux/Module.symvers \
+	      glue-linux/modules.order
+	rm -rf glue-linux/.tmp_versions
+
+distclean: clean
+	rm -f .config .config.old
+
+DEP_DIRS	:= $(B)/hosted $(B)/cov $(B)/tests $(B)/tools $(B)/bench \
+		   $(B)/free-x86_64 $(B)/free-aarch64
+-include $(shell find $(DEP_DIRS) -type f -name '*.d' 2>/dev/null)
