@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause */
+/*
+ * hvgate kernel API: what the hvgate module exports to other modules.
+ *
+ * Each hvgate_* function forwards to the library's hvg_* function of the
+ * same name (documented in include/hvgate/) and returns -errno where the
+ * library returns a negative HVG_E* code. Structures and constants are the
+ * library's own.
+ */
+#ifndef HVGATE_KERNEL_H
+#define HVGATE_KERNEL_H
+
+#include "hvgate_env.h"
+#include <hvgate/hvgate.h>
+
+int hvgate_errno(int hvg_err);
+
+size_t hvgate_msrmap_size(u32 type);
+int hvgate_msrmap_init(struct hvg_msrmap *map, u32 type, void *mem,
+		       size_t size);
+int hvgate_msrmap_set(struct hvg_msrmap *map, u32 msr, u32 dirs,
+		      bool intercept);
+bool hvgate_msrmap_intercepts(const struct hvg_msrmap *map, u32 msr,
+			      u32 dirs);
+int hvgate_msrmap_merge_full(struct hvg_msrmap *out,
+			     const struct hvg_msrmap *l0,
+			     const struct hvg_msrmap *l1);
+int hvgate_msr_filter_check(const struct hvg_msr_filter *filter);
+bool hvgate_msr_filter_allows(const struct hvg_msr_filter *filter, u32 msr,
+			      u32 dir);
+int hvgate_msr_policy_init(struct hvg_msr_policy *pol,
+			   const struct hvg_msrmap *map,
+			   const struct hvg_msr_allow *allow, u32 nr_allow,
+			   struct hvg_msr_slot *slots, u32 nr_slots);
+int hvgate_msr_policy_want(struct hvg_msr_policy *pol, u32 owner, u32 msr,
+			   u32 dirs);
+int hvgate_msr_policy_want_range(struct hvg_msr_policy *pol, u32 owner,
+				 u32 first, u32 count, u32 dirs);
+int hvgate_msr_policy_release_owner(struct hvg_msr_policy *pol, u32 owner);
+int hvgate_msr_policy_set_filter(struct hvg_msr_policy *pol,
+				 const struct hvg_msr_filter *filter);
+int hvgate_msr_policy_merge_sparse(const struct hvg_msr_policy *pol,
+				   const struct hvg_msrmap *l1,
+				   struct hvg_msrmap *out);
+
+#endif /* HVGATE_KERNEL_H */

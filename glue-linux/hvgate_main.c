@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * hvgate kernel module: module information, error translation and the
+ * exported API. Every export is a thin wrapper over the library function
+ * of the same name (zstd's pattern): the library stays free of kernel
+ * symbols, and kernel callers get -errno.
+ */
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/module.h>
+
+#include "hvgate.h"
+
+/**
+ * hvgate_errno() - translate an hvgate result to a kernel error number
+ * @hvg_err: 0 or a negative HVG_E* code returned by the library
+ *
+ * Return: 0 for 0; -EINVAL, -ERANGE, -ENOSPC, -ENOENT, -EEXIST, -EPERM,
+ * -EBUSY (HVG_ESTATE) or -EOPNOTSUPP (HVG_ENOTSUP); -EINVAL for a value
+ * outside the set.
+ */
+int hvgate_errno(int hvg_err)
+{
+	switch (hvg_err) {
+	case 0:
+		return 0;
+	case -HVG_ERANGE:
+		return -ERANGE;
+	case -HVG_ENOSPC:
+		return -ENOSPC;
+	case -HVG_ENOENT:
+		return -ENOENT;
+	case -HVG_EEXIST:
+		return -EEXIST;
+	case -HVG_EPERM:
+		return -EPERM;
+	case -HVG_ESTATE:
+		return -EBUSY;
+	case -HVG_ENOTSUP:
+		return -EOPNOTSUPP;
+	default:
+		return -EINVAL;
+	}
+}
+EXPORT_SYMBOL_GPL(hvgate_errno);
+
+/**
+ * hvgate_msrmap_size() - see hvg_msrmap_size()
+ * @type: HVG_MSRMAP_VMX or HVG_MSRMAP_SVM
+ *
+ * Return: the map size in bytes, 0 for an unknown @type.
+ */
+size_t hvgate_msrmap_size(u32 type)
+{
+	return hvg_msrmap_size(type);
+}
+EXPORT_SYMBOL_GPL(hvgate_msrmap_size);
+
+/**
+ * hvgate_msrmap_init() - see hvg_msrmap_init()
+ * @map: the map to initialise
+ * @type: HVG_MSRMAP_VMX or HVG_MSRMAP_SVM
+ * @mem: map memory, 8-byte aligned
+ * @size: bytes at @mem
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_msrmap_init(struct hvg_msrmap *map, u32 type, void *mem,
+		       size_t size)
+{
+	return hvgate_errno(hvg_msrmap_init(map, type, mem, size));
+}
+EXPORT_SYMBOL_GPL(hvgate_msrmap_init);
+
+/**
+ * hvgate_msrmap_set() - see hvg_msrmap_set()
+ * @map: an initialised map
+ * @msr: MSR index
+ * @dirs: HVG_MSR_READ and/or HVG_MSR_WRITE
+ * @intercept: true to intercept
+ *
+ * Return: 0, -EINVAL or -ERANGE.
+ */
+int hvgate_msrmap_set(struct hvg_msrmap *map, u32 msr, u32 dirs,
+		      bool intercept)
+{
+	return hvgate_errno(hvg_msrmap_set(map, msr, dirs, intercept));
+}
+EXPORT_SYMBOL_GPL(hvgate_msrmap_set);
+
+/**
+ * hvgate_msrmap_intercepts() - see hvg_msrmap_intercepts()
+ * @map: an initialised map
+ * @msr: MSR index
+ * @dirs: HVG_MSR_READ and/or HVG_MSR_WRITE
+ *
+ * Return: true if an access in any of @dirs exits.
+ */
+bool hvgate_msrmap_intercepts(const struct hvg_msrmap *map, u32 msr,
+			      u32 dirs)
+{
+	return hvg_msrmap_intercepts(map, msr, dirs);
+}
+EXPORT_SYMBOL_GPL(hvgate_msrmap_intercepts);
+
+/**
+ * hvgate_msrmap_merge_full() - see hvg_msrmap_merge_full()
+ * @out: merged map
+ * @l0: L0's map
+ * @l1: L1's map, or NULL
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_msrmap_merge_full(struct hvg_msrmap *out,
+			     const struct hvg_msrmap *l0,
+			     const struct hvg_msrmap *l1)
+{
+	return hvgate_errno(hvg_msrmap_merge_full(out, l0, l1));
+}
+EXPORT_SYMBOL_GPL(hvgate_msrmap_merge_full);
+
+/**
+ * hvgate_msr_filter_check() - see hvg_msr_filter_check()
+ * @filter: the filter
+ *
+ * Return: 0, -EINVAL, -ERANGE or -EEXIST.
+ */
+int hvgate_msr_filter_check(const struct hvg_msr_filter *filter)
+{
+	return hvgate_errno(hvg_msr_filter_check(filter));
+}
+EXPORT_SYMBOL_GPL(hvgate_msr_filter_check);
+
+/**
+ * hvgate_msr_filter_allows() - see hvg_msr_filter_allows()
+ * @filter: a valid filter or NULL
+ * @msr: MSR index
+ * @dir: HVG_MSR_READ or HVG_MSR_WRITE
+ *
+ * Return: true if the access is allowed.
+ */
+bool hvgate_msr_filter_allows(const struct hvg_msr_filter *filter, u32 msr,
+			      u32 dir)
+{
+	return hvg_msr_filter_allows(filter, msr, dir);
+}
+EXPORT_SYMBOL_GPL(hvgate_msr_filter_allows);
+
+/**
+ * hvgate_msr_policy_init() - see hvg_msr_policy_init()
+ * @pol: the policy
+ * @map: an initialised map
+ * @allow: the allow list
+ * @nr_allow: entries in @allow
+ * @slots: slot array
+ * @nr_slots: entries at @slots
+ *
+ * Return: 0, -EINVAL, -ERANGE, -EEXIST or -ENOSPC.
+ */
+int hvgate_msr_policy_init(struct hvg_msr_policy *pol,
+			   const struct hvg_msrmap *map,
+			   const struct hvg_msr_allow *allow, u32 nr_allow,
+			   struct hvg_msr_slot *slots, u32 nr_slots)
+{
+	return hvgate_errno(hvg_msr_policy_init(pol, map, allow, nr_allow,
+						slots, nr_slots));
+}
+EXPORT_SYMBOL_GPL(hvgate_msr_policy_init);
+
+/**
+ * hvgate_msr_policy_want() - see hvg_msr_policy_want()
+ * @pol: the policy
+ * @owner: HVG_MSR_OWNER_*
+ * @msr: MSR index
+ * @dirs: wanted directions
+ *
+ * Return: 0, -EINVAL, -ERANGE or -EPERM.
+ */
+int hvgate_msr_policy_want(struct hvg_msr_policy *pol, u32 owner, u32 msr,
+			   u32 dirs)
+{
+	return hvgate_errno(hvg_msr_policy_want(pol, owner, msr, dirs));
+}
+EXPORT_SYMBOL_GPL(hvgate_msr_policy_want);
+
+/**
+ * hvgate_msr_policy_want_range() - see hvg_msr_policy_want_range()
+ * @pol: the policy
+ * @owner: HVG_MSR_OWNER_*
+ * @first: first MSR of the run
+ * @count: MSRs in the run
+ * @dirs: wanted directions
+ *
+ * Return: 0, -EINVAL, -ERANGE or -EPERM.
+ */
+int hvgate_msr_policy_want_range(struct hvg_msr_policy *pol, u32 owner,
+				 u32 first, u32 count, u32 dirs)
+{
+	return hvgate_errno(hvg_msr_policy_want_range(pol, owner, first, count,
+						      dirs));
+}
+EXPORT_SYMBOL_GPL(hvgate_msr_policy_want_range);
+
+/**
+ * hvgate_msr_policy_release_owner() - see hvg_msr_policy_release_owner()
+ * @pol: the policy
+ * @owner: HVG_MSR_OWNER_*
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_msr_policy_release_owner(struct hvg_msr_policy *pol, u32 owner)
+{
+	return hvgate_errno(hvg_msr_policy_release_owner(pol, owner));
+}
+EXPORT_SYMBOL_GPL(hvgate_msr_policy_release_owner);
+
+/**
+ * hvgate_msr_policy_set_filter() - see hvg_msr_policy_set_filter()
+ * @pol: the policy
+ * @filter: the new filter, or NULL
+ *
+ * Return: 0, -EINVAL, -ERANGE or -EEXIST.
+ */
+int hvgate_msr_policy_set_filter(struct hvg_msr_policy *pol,
+				 const struct hvg_msr_filter *filter)
+{
+	return hvgate_errno(hvg_msr_policy_set_filter(pol, filter));
+}
+EXPORT_SYMBOL_GPL(hvgate_msr_policy_set_filter);
+
+/**
+ * hvgate_msr_policy_merge_sparse() - see hvg_msr_policy_merge_sparse()
+ * @pol: L0's policy
+ * @l1: L1's map, or NULL
+ * @out: merged map
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_msr_policy_merge_sparse(const struct hvg_msr_policy *pol,
+				   const struct hvg_msrmap *l1,
+				   struct hvg_msrmap *out)
+{
+	return hvgate_errno(hvg_msr_policy_merge_sparse(pol, l1, out));
+}
+EXPORT_SYMBOL_GPL(hvgate_msr_policy_merge_sparse);
+
+MODULE_DESCRIPTION("hvgate: decisions a hypervisor makes at the guest boundary");
+MODULE_AUTHOR("The hvgate authors");
+MODULE_LICENSE("Dual BSD/GPL");
