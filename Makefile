@@ -16,6 +16,15 @@ PYTHON		?= python3
 COV_LINES_MIN	?= 100
 COV_BRANCHES_MIN ?= 95
 
+# kbuild-style output: `make V=1` prints the full commands.
+ifeq ($(V),1)
+Q		:=
+quiet		= @:
+else
+Q		:= @
+quiet		= @printf '  %-8s %s\n'
+endif
+
 # Goals that must not need a configuration.
 NOCONFIG_GOALS	:= defconfig menuconfig olddefconfig savedefconfig clean \
 		   distclean help
@@ -94,7 +103,8 @@ savedefconfig: .config
 # kconfig-conf writes include/config/ under its working directory.
 $(B)/kconfig/auto.conf $(AUTOCONF): .config Kconfig lib/Kconfig
 	@mkdir -p $(B)/kconfig/include/config $(B)/include/hvgate
-	cd $(B)/kconfig && $(KCONF_ENV) \
+	$(quiet) KCONFIG $(AUTOCONF)
+	$(Q)cd $(B)/kconfig && $(KCONF_ENV) \
 		KCONFIG_AUTOCONFIG=$(CURDIR)/$(B)/kconfig/auto.conf \
 		KCONFIG_AUTOHEADER=$(CURDIR)/$(AUTOCONF) \
 		kconfig-conf --silentoldconfig $(CURDIR)/Kconfig
@@ -106,42 +116,47 @@ COV_LIB		= $(addprefix $(B)/cov/lib/,$(LIB_OBJS))
 
 $(B)/hosted/lib/%.o: lib/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) $(DEPFLAGS) -c $< -o $@
+	$(quiet) CC $@
+	$(Q)$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) $(DEPFLAGS) -c $< -o $@
 
 $(B)/cov/lib/%.o: lib/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -O0 --coverage $(HOSTED_INC) $(DEPFLAGS) -c $< -o $@
+	$(quiet) CC $@
+	$(Q)$(CC) $(BASE_CFLAGS) -O0 --coverage $(HOSTED_INC) $(DEPFLAGS) -c $< -o $@
 
 $(B)/libhvgate.a: $(HOSTED_LIB)
-	rm -f $@
-	ar rcs $@ $^
+	$(quiet) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 lib: $(B)/libhvgate.a
 
 $(B)/hosted/env.o: tests/env/env.c $(AUTOCONF)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) $(DEPFLAGS) -c $< -o $@
+	$(quiet) CC $@
+	$(Q)$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) $(DEPFLAGS) -c $< -o $@
 
 # ---- tools ---------------------------------------------------------------
 TOOLS		:= $(B)/tools/hvgate-msrmap
 
 $(B)/tools/%.o: tools/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) -Itools $(DEPFLAGS) -c $< -o $@
+	$(quiet) CC $@
+	$(Q)$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) -Itools $(DEPFLAGS) -c $< -o $@
 
 $(B)/tools/hvgate-msrmap: $(B)/tools/hvgate-msrmap.o \
 		$(addprefix $(B)/tools/,$(tool-msrmap)) $(B)/libhvgate.a \
 		$(B)/hosted/env.o
-	$(CC) -o $@ $^
+	$(quiet) LD $@
+	$(Q)$(CC) -o $@ $^
 
 tools: $(TOOLS)
 
 demo: $(TOOLS)
 	@echo '== hvgate-msrmap: a VMX MSR bitmap as KVM sets it up for a 64-bit guest'
-	$(B)/tools/hvgate-msrmap examples/vmx-msr-bitmap.bin
+	$(Q)$(B)/tools/hvgate-msrmap examples/vmx-msr-bitmap.bin
 	@echo
 	@echo '== hvgate-msrmap: an SVM MSR permission map with a stray reserved bit'
-	$(B)/tools/hvgate-msrmap examples/svm-msrpm.bin
+	$(Q)$(B)/tools/hvgate-msrmap examples/svm-msrpm.bin
 
 # ---- Check suites ----------------------------------------------------------
 TEST_OBJS	= $(addprefix $(B)/tests/,$(tests-y))
@@ -149,30 +164,33 @@ TOOL_OBJS	= $(addprefix $(B)/tools/,$(tool-msrmap))
 
 $(B)/tests/%.o: tests/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -O1 $(HOSTED_INC) -Itools $(DEPFLAGS) \
+	$(quiet) CC $@
+	$(Q)$(CC) $(BASE_CFLAGS) -O1 $(HOSTED_INC) -Itools $(DEPFLAGS) \
 		-DHVG_SRCDIR='"$(CURDIR)"' -c $< -o $@
 
 $(B)/tests/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(HOSTED_LIB) \
 		$(B)/hosted/env.o
-	$(CC) -o $@ $^ $(CHECK_LIBS)
+	$(quiet) LD $@
+	$(Q)$(CC) -o $@ $^ $(CHECK_LIBS)
 
 $(B)/cov/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(COV_LIB) $(B)/hosted/env.o
-	$(CC) --coverage -o $@ $^ $(CHECK_LIBS)
+	$(quiet) LD $@
+	$(Q)$(CC) --coverage -o $@ $^ $(CHECK_LIBS)
 
 unit: $(B)/tests/check-runner
-	$(B)/tests/check-runner
+	$(Q)$(B)/tests/check-runner
 
 check: unit warnings freestanding
 
 check-valgrind: $(B)/tests/check-runner
-	CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
+	$(Q)CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
 		--errors-for-leak-kinds=definite,indirect \
 		$(B)/tests/check-runner
 
 coverage: $(B)/cov/check-runner
 	@mkdir -p coverage
 	@find $(B)/cov -name '*.gcda' -delete
-	CK_FORK=no $(B)/cov/check-runner >/dev/null
+	$(Q)CK_FORK=no $(B)/cov/check-runner >/dev/null
 	@lcov -q --config-file coverage/lcovrc --capture \
 		--directory $(B)/cov/lib --base-directory $(CURDIR) \
 		-o coverage/all.info 2>/dev/null
@@ -205,11 +223,13 @@ FREE_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) glue-bare/env.c \
 define free_arch
 $(B)/free-$(1)/%.o: %.c $(AUTOCONF)
 	@mkdir -p $$(@D)
-	$(2)gcc $(FREE_CFLAGS) $(3) $(FREE_INC) -fno-tree-loop-distribute-patterns \
+	$$(quiet) CC $$@
+	$$(Q)$(2)gcc $(FREE_CFLAGS) $(3) $(FREE_INC) -fno-tree-loop-distribute-patterns \
 		$$(DEPFLAGS) -c $$< -o $$@
 
 $(B)/free-$(1)/hvgate-free.elf: $$(addprefix $(B)/free-$(1)/,$$(FREE_SRCS:.c=.o))
-	$(2)gcc -nostdlib -static -ffreestanding -Wl,--no-undefined \
+	$$(quiet) LD $$@
+	$$(Q)$(2)gcc -nostdlib -static -ffreestanding -Wl,--no-undefined \
 		-Wl,-e,hvg_free_start -o $$@ $$^
 	@test -z "$$$$($(2)nm -u $$@)" || \
 		{ echo 'unresolved symbols:'; $(2)nm -u $$@; exit 1; }
@@ -227,20 +247,21 @@ KVER		= $(shell dpkg-query -W -f='$${Depends}' linux-headers-amd64 \
 
 module: $(AUTOCONF)
 	@test -n "$(KVER)" || { echo 'linux-headers-amd64 missing: run scripts/install-deps'; exit 1; }
-	$(MAKE) -C /usr/src/linux-headers-$(KVER) M=$(CURDIR)/glue-linux W=1 \
-		modules 2>&1 | tee $(B)/module.log
+	$(Q)$(MAKE) -C /usr/src/linux-headers-$(KVER) M=$(CURDIR)/glue-linux W=1 \
+		V=$(or $(V),0) modules 2>&1 | tee $(B)/module.log
 	@! grep -E 'warning:|error:' $(B)/module.log
 	@echo 'module: glue-linux/hvgate.ko built for $(KVER) with W=1, no warnings'
 
 kunit: $(AUTOCONF)
-	scripts/kunit-run $(B)/kunit
+	$(Q)scripts/kunit-run $(B)/kunit
 
 # ---- checkpatch ------------------------------------------------------------
 CHECKPATCH	:= $(B)/checkpatch/scripts/checkpatch.pl
 
 $(CHECKPATCH):
 	@mkdir -p $(B)/checkpatch
-	tar -xJf /usr/src/linux-source-6.1.tar.xz -C $(B)/checkpatch \
+	$(quiet) UNTAR $@
+	$(Q)tar -xJf /usr/src/linux-source-6.1.tar.xz -C $(B)/checkpatch \
 		--strip-components=1 linux-source-6.1/scripts/checkpatch.pl \
 		linux-source-6.1/scripts/spelling.txt \
 		linux-source-6.1/scripts/const_structs.checkpatch
@@ -257,13 +278,15 @@ BENCH_OBJS	= $(addprefix $(B)/bench/,$(bench-y))
 
 $(B)/bench/%.o: tests/bench/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) -Itests $(DEPFLAGS) -c $< -o $@
+	$(quiet) CC $@
+	$(Q)$(CC) $(BASE_CFLAGS) -O2 $(HOSTED_INC) -Itests $(DEPFLAGS) -c $< -o $@
 
 $(B)/bench/hvgate-bench: $(BENCH_OBJS) $(HOSTED_LIB) $(B)/hosted/env.o
-	$(CC) -o $@ $^
+	$(quiet) LD $@
+	$(Q)$(CC) -o $@ $^
 
 bench: $(B)/bench/hvgate-bench
-	$(PYTHON) scripts/bench-run $(B)/bench/hvgate-bench $(B)/bench
+	$(Q)$(PYTHON) scripts/bench-run $(B)/bench/hvgate-bench $(B)/bench
 
 # ---- install ---------------------------------------------------------------
 install: $(B)/libhvgate.a $(TOOLS)
@@ -280,15 +303,18 @@ install: $(B)/libhvgate.a $(TOOLS)
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/hvgate.pc
 
 # ---- cleaning --------------------------------------------------------------
+# clean keeps the unpacked kernel tree and its UML build (build/kunit) and
+# checkpatch (build/checkpatch): caches that take minutes to recreate.
 clean:
-	rm -rf $(B) coverage/html coverage/*.info
+	rm -rf $(filter-out $(B)/kunit $(B)/checkpatch,$(wildcard $(B)/*)) \
+	       coverage/html coverage/*.info
 	rm -f glue-linux/*.o glue-linux/*.ko glue-linux/*.mod glue-linux/*.mod.c \
 	      glue-linux/.*.cmd glue-linux/.*.d glue-linux/Module.symvers \
 	      glue-linux/modules.order
 	rm -rf glue-linux/.tmp_versions
 
 distclean: clean
-	rm -f .config .config.old
+	rm -rf $(B) .config .config.old
 
 DEP_DIRS	:= $(B)/hosted $(B)/cov $(B)/tests $(B)/tools $(B)/bench \
 		   $(B)/free-x86_64 $(B)/free-aarch64
