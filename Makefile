@@ -70,7 +70,8 @@ help:
 	@echo 'hvgate targets:'
 	@echo '  all            libhvgate.a and the tools (default)'
 	@echo '  demo           the tools on the bundled examples'
-	@echo '  check          Check suites, clang/gcc warnings, freestanding links'
+	@echo '  check          Check suites, clang/gcc warnings, freestanding links,'
+	@echo '                 coverage and checkpatch'
 	@echo '  check-valgrind Check suites under valgrind memcheck'
 	@echo '  coverage       lcov line/branch coverage of lib/ (coverage/html)'
 	@echo '  checkpatch     checkpatch.pl --no-tree over lib/ include/ glue-linux/'
@@ -180,7 +181,8 @@ $(B)/cov/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(COV_LIB) $(B)/hosted/env.o
 unit: $(B)/tests/check-runner
 	$(Q)$(B)/tests/check-runner
 
-check: unit warnings freestanding
+# The quick layers; valgrind, bench, module and kunit are separate (.ci/run).
+check: unit warnings freestanding coverage checkpatch
 
 check-valgrind: $(B)/tests/check-runner
 	$(Q)CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
