@@ -51,7 +51,7 @@ WARN		:= -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wdeclaration-after-statement
 BASE_CFLAGS	:= -std=gnu11 -g -fno-strict-aliasing $(WARN)
 HOSTED_INC	:= -Itests/env -Iinclude -I$(B)/include
-FREE_INC	:= -Iglue-bare -Iinclude -I$(B)/include
+FREE_INC	:= -Iglue-bare -Iinclude -I$(B)/include -Itests
 FREE_CFLAGS	:= -std=gnu11 -O2 -fno-strict-aliasing $(WARN) \
 		   -ffreestanding -nostdlib -fno-builtin -fno-pic -fno-pie \
 		   -fno-stack-protector -mgeneral-regs-only
@@ -61,7 +61,7 @@ DEPFLAGS	= -MMD -MP -MF $(@:.o=.d)
 AUTOCONF	:= $(B)/include/hvgate/autoconf.h
 
 .PHONY: all lib tools check unit warnings check-valgrind coverage checkpatch \
-	bench freestanding module kunit demo install defconfig menuconfig \
+	bench freestanding bare-check module kunit demo install defconfig menuconfig \
 	olddefconfig savedefconfig clean distclean help
 
 all: lib tools
@@ -71,12 +71,13 @@ help:
 	@echo '  all            libhvgate.a and the tools (default)'
 	@echo '  demo           the tools on the bundled examples'
 	@echo '  check          Check suites, clang/gcc warnings, freestanding links,'
-	@echo '                 coverage and checkpatch'
+	@echo '                 bare-check, coverage and checkpatch'
 	@echo '  check-valgrind Check suites under valgrind memcheck'
 	@echo '  coverage       lcov line/branch coverage of lib/ (coverage/html)'
 	@echo '  checkpatch     checkpatch.pl --no-tree over lib/ include/ glue-linux/'
 	@echo '  bench          instructions (callgrind) and ns per operation'
 	@echo '  freestanding   link lib/ with -ffreestanding for x86-64 and aarch64'
+	@echo '  bare-check     boot the freestanding lib/ under QEMU (x86-64, arm64 EL2)'
 	@echo '  module         out-of-tree kernel module against linux-headers-amd64'
 	@echo '  kunit          KUnit suite in UML, linux-source-6.1 tree'
 	@echo '  install        PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
@@ -166,7 +167,7 @@ TOOL_OBJS	= $(addprefix $(B)/tools/,$(tool-msrmap))
 $(B)/tests/%.o: tests/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
 	$(quiet) CC $@
-	$(Q)$(CC) $(BASE_CFLAGS) -O1 $(HOSTED_INC) -Itools $(DEPFLAGS) \
+	$(Q)$(CC) $(BASE_CFLAGS) -O1 $(HOSTED_INC) -Itools -Itests $(DEPFLAGS) \
 		-DHVG_SRCDIR='"$(CURDIR)"' -c $< -o $@
 
 $(B)/tests/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(HOSTED_LIB) \
@@ -182,7 +183,7 @@ unit: $(B)/tests/check-runner
 	$(Q)$(B)/tests/check-runner
 
 # The quick layers; valgrind, bench, module and kunit are separate (.ci/run).
-check: unit warnings freestanding coverage checkpatch
+check: unit warnings freestanding bare-check coverage checkpatch
 
 check-valgrind: $(B)/tests/check-runner
 	$(Q)CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
@@ -239,9 +240,48 @@ $(B)/free-$(1)/hvgate-free.elf: $$(addprefix $(B)/free-$(1)/,$$(FREE_SRCS:.c=.o)
 endef
 
 $(eval $(call free_arch,x86_64,,-m64 -mno-red-zone -mcmodel=small))
-$(eval $(call free_arch,aarch64,$(CROSS_AARCH64),-march=armv8-a))
+$(eval $(call free_arch,aarch64,$(CROSS_AARCH64),-march=armv8-a -mstrict-align))
 
 freestanding: $(B)/free-x86_64/hvgate-free.elf $(B)/free-aarch64/hvgate-free.elf
+
+# ---- bare metal under QEMU -------------------------------------------------
+# The freestanding objects of lib/ plus a boot stub, a console and the KTAP
+# runner (glue-bare/bare_tests.c), booted on x86-64 and arm64 (EL2).
+BARE_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) glue-bare/env.c \
+		  glue-bare/ktap.c glue-bare/bare_tests.c
+
+$(B)/free-x86_64/bare.elf: $(addprefix $(B)/free-x86_64/,$(BARE_SRCS:.c=.o)) \
+		$(B)/free-x86_64/glue-bare/x86_64/serial.o \
+		$(B)/free-x86_64/glue-bare/x86_64/boot.o glue-bare/x86_64/link.ld
+	$(quiet) LD $@
+	$(Q)ld -m elf_x86_64 -nostdlib --no-warn-rwx-segments \
+		-T glue-bare/x86_64/link.ld -o $@ $(filter %.o,$^)
+
+# QEMU's multiboot loader wants a 32-bit ELF file.
+$(B)/free-x86_64/bare.elf32: $(B)/free-x86_64/bare.elf
+	$(quiet) OBJCOPY $@
+	$(Q)objcopy -O elf32-i386 $< $@
+
+$(B)/free-aarch64/bare.elf: $(addprefix $(B)/free-aarch64/,$(BARE_SRCS:.c=.o)) \
+		$(B)/free-aarch64/glue-bare/arm64/serial.o \
+		$(B)/free-aarch64/glue-bare/arm64/start.o glue-bare/arm64/link.ld
+	$(quiet) LD $@
+	$(Q)$(CROSS_AARCH64)ld -nostdlib --no-warn-rwx-segments \
+		-T glue-bare/arm64/link.ld -o $@ $(filter %.o,$^)
+
+$(B)/free-x86_64/%.o: %.S
+	@mkdir -p $(@D)
+	$(quiet) AS $@
+	$(Q)gcc -m64 -c $< -o $@
+
+$(B)/free-aarch64/%.o: %.S
+	@mkdir -p $(@D)
+	$(quiet) AS $@
+	$(Q)$(CROSS_AARCH64)gcc -c $< -o $@
+
+bare-check: $(B)/free-x86_64/bare.elf32 $(B)/free-aarch64/bare.elf
+	$(Q)$(PYTHON) scripts/bare-run x86_64 $(B)/free-x86_64/bare.elf32
+	$(Q)$(PYTHON) scripts/bare-run aarch64 $(B)/free-aarch64/bare.elf
 
 # ---- kernel ----------------------------------------------------------------
 KVER		= $(shell dpkg-query -W -f='$${Depends}' linux-headers-amd64 \

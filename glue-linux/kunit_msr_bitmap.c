@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
  * KUnit: the msr_bitmap module inside a kernel. Expected offsets are the
- * SDM's ("MSR-Bitmap Address") and the APM's ("MSR Intercepts"); filter
- * verdicts follow KVM's api.rst.
+ * spec vectors of tests/vectors/msr_bitmap_layout.h (SDM "MSR-Bitmap
+ * Address", APM "MSR Intercepts"); filter verdicts follow KVM's api.rst.
  */
 #include <kunit/test.h>
 #include <linux/slab.h>
 
 #include "hvgate.h"
+#include "tests/vectors/msr_bitmap_layout.h"
 
 static u8 *map_alloc(struct kunit *test, u32 type, struct hvg_msrmap *map)
 {
@@ -29,21 +30,34 @@ static unsigned int clear_bits(const u8 *mem, size_t size)
 	return n;
 }
 
+/* Every vector: exactly its manual bit is cleared, and set again. */
+static void check_layout(struct kunit *test, u32 type,
+			 const struct hvg_layout_vec *v, size_t n)
+{
+	size_t size = hvgate_msrmap_size(type), i;
+	struct hvg_msrmap map;
+	u8 *mem = map_alloc(test, type, &map);
+
+	for (i = 0; i < n; i++) {
+		KUNIT_EXPECT_EQ(test, hvgate_msrmap_set(&map, v[i].msr, v[i].dir,
+							false), 0);
+		KUNIT_EXPECT_EQ(test, clear_bits(mem, size), 1);
+		KUNIT_EXPECT_EQ_MSG(test, mem[v[i].byte] & BIT(v[i].bit), 0,
+				    "msr %#x dir %u", v[i].msr, v[i].dir);
+		KUNIT_EXPECT_EQ(test, hvgate_msrmap_set(&map, v[i].msr, v[i].dir,
+							true), 0);
+		KUNIT_EXPECT_EQ(test, clear_bits(mem, size), 0);
+	}
+}
+
 static void vmx_layout(struct kunit *test)
 {
 	struct hvg_msrmap map;
-	u8 *mem = map_alloc(test, HVG_MSRMAP_VMX, &map);
 
-	/* IA32_EFER read: read-high quarter (0x400), MSR 0x80 -> byte 0x410. */
-	KUNIT_EXPECT_EQ(test, hvgate_msrmap_set(&map, 0xc0000080, HVG_MSR_READ,
-						false), 0);
-	KUNIT_EXPECT_EQ(test, mem[0x410], 0xfe);
-	/* IA32_DEBUGCTL write: write-low quarter (0x800), 473 -> byte 0x83b bit 1. */
-	KUNIT_EXPECT_EQ(test, hvgate_msrmap_set(&map, 0x1d9, HVG_MSR_WRITE,
-						false), 0);
-	KUNIT_EXPECT_EQ(test, mem[0x83b], 0xfd);
-	KUNIT_EXPECT_EQ(test, clear_bits(mem, 4096), 2);
-	/* Outside the two ranges: always intercepted, cannot be cleared. */
+	check_layout(test, HVG_MSRMAP_VMX, hvg_vmx_layout_vecs,
+		     ARRAY_SIZE(hvg_vmx_layout_vecs));
+	/* Outside the two VMX ranges: always intercepted, cannot be cleared. */
+	map_alloc(test, HVG_MSRMAP_VMX, &map);
 	KUNIT_EXPECT_EQ(test, hvgate_msrmap_set(&map, 0xc0010000, HVG_MSR_RW,
 						false), -ERANGE);
 	KUNIT_EXPECT_TRUE(test, hvgate_msrmap_intercepts(&map, 0xc0010000,
@@ -52,16 +66,8 @@ static void vmx_layout(struct kunit *test)
 
 static void svm_layout(struct kunit *test)
 {
-	struct hvg_msrmap map;
-	u8 *mem = map_alloc(test, HVG_MSRMAP_SVM, &map);
-
-	/* VM_HSAVE_PA (0xc0010117): vector 2 at 0x1000, bits 0x22e/0x22f. */
-	KUNIT_EXPECT_EQ(test, hvgate_msrmap_set(&map, 0xc0010117, HVG_MSR_RW,
-						false), 0);
-	KUNIT_EXPECT_EQ(test, mem[0x1045], 0x3f);
-	KUNIT_EXPECT_EQ(test, clear_bits(mem, 8192), 2);
-	KUNIT_EXPECT_FALSE(test, hvgate_msrmap_intercepts(&map, 0xc0010117,
-							  HVG_MSR_RW));
+	check_layout(test, HVG_MSRMAP_SVM, hvg_svm_layout_vecs,
+		     ARRAY_SIZE(hvg_svm_layout_vecs));
 }
 
 static void policy_filter_and_merge(struct kunit *test)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "hvgate_test.h"
+#include "vectors/msr_bitmap_layout.h"
 
 static u8 vmx_mem[HVG_VMX_MSR_BITMAP_SIZE] __attribute__((aligned(4096)));
 static u8 svm_mem[HVG_SVM_MSRPM_SIZE] __attribute__((aligned(4096)));
@@ -42,61 +43,7 @@ static unsigned int clear_bits(const u8 *mem, size_t size)
 	return n;
 }
 
-struct layout {
-	u32 msr;
-	u32 dir;
-	u32 byte;
-	u32 bit;
-};
-
-/*
- * SDM Vol. 3C, "MSR-Bitmap Address": read bitmap for low MSRs at bytes
- * 0-1023 (MSR n is bit n), read bitmap for high MSRs at 1024-2047 (MSR
- * 0xc0000000 + n is bit n), write bitmaps for low and high MSRs at
- * 2048-3071 and 3072-4095.
- */
-static const struct layout vmx_layout[] = {
-	{ 0x00000000, HVG_MSR_READ, 0x000, 0 },
-	{ 0x00000000, HVG_MSR_WRITE, 0x800, 0 },
-	{ 0x00000010, HVG_MSR_READ, 0x002, 0 },		/* IA32_TSC */
-	{ 0x00000010, HVG_MSR_WRITE, 0x802, 0 },
-	{ 0x000001d9, HVG_MSR_READ, 0x03b, 1 },		/* IA32_DEBUGCTL: 473 */
-	{ 0x000001d9, HVG_MSR_WRITE, 0x83b, 1 },
-	{ 0x00001fff, HVG_MSR_READ, 0x3ff, 7 },
-	{ 0x00001fff, HVG_MSR_WRITE, 0xbff, 7 },
-	{ 0xc0000000, HVG_MSR_READ, 0x400, 0 },
-	{ 0xc0000000, HVG_MSR_WRITE, 0xc00, 0 },
-	{ 0xc0000080, HVG_MSR_READ, 0x410, 0 },		/* IA32_EFER */
-	{ 0xc0000103, HVG_MSR_WRITE, 0xc20, 3 },	/* IA32_TSC_AUX: 259 */
-	{ 0xc0001fff, HVG_MSR_READ, 0x7ff, 7 },
-	{ 0xc0001fff, HVG_MSR_WRITE, 0xfff, 7 },
-};
-
-/*
- * AMD APM Vol. 2, "MSR Intercepts": MSRPM bytes 0x000-0x7ff for MSRs
- * 0-0x1fff, 0x800-0xfff for 0xc0000000-0xc0001fff, 0x1000-0x17ff for
- * 0xc0010000-0xc0011fff; two bits per MSR, even bit read, odd bit write.
- */
-static const struct layout svm_layout[] = {
-	{ 0x00000000, HVG_MSR_READ, 0x0000, 0 },
-	{ 0x00000000, HVG_MSR_WRITE, 0x0000, 1 },
-	{ 0x00000010, HVG_MSR_READ, 0x0004, 0 },	/* 0x10 * 2 = bit 32 */
-	{ 0x00000010, HVG_MSR_WRITE, 0x0004, 1 },
-	{ 0x000001d9, HVG_MSR_READ, 0x0076, 2 },	/* 473 * 2 = 946 */
-	{ 0x000001d9, HVG_MSR_WRITE, 0x0076, 3 },
-	{ 0x00001fff, HVG_MSR_WRITE, 0x07ff, 7 },
-	{ 0xc0000000, HVG_MSR_READ, 0x0800, 0 },
-	{ 0xc0000080, HVG_MSR_READ, 0x0820, 0 },
-	{ 0xc0000080, HVG_MSR_WRITE, 0x0820, 1 },
-	{ 0xc0001fff, HVG_MSR_WRITE, 0x0fff, 7 },
-	{ 0xc0010000, HVG_MSR_READ, 0x1000, 0 },
-	{ 0xc0010117, HVG_MSR_READ, 0x1045, 6 },	/* VM_HSAVE_PA: 0x22e */
-	{ 0xc0010117, HVG_MSR_WRITE, 0x1045, 7 },
-	{ 0xc0011fff, HVG_MSR_READ, 0x17ff, 6 },
-	{ 0xc0011fff, HVG_MSR_WRITE, 0x17ff, 7 },
-};
-
-static void check_layout(u32 type, const struct layout *l, size_t n)
+static void check_layout(u32 type, const struct hvg_layout_vec *l, size_t n)
 {
 	struct hvg_msrmap m;
 	u8 *mem;
@@ -127,14 +74,16 @@ static void check_layout(u32 type, const struct layout *l, size_t n)
 
 START_TEST(vmx_layout_matches_sdm)
 {
-	check_layout(HVG_MSRMAP_VMX, vmx_layout, ARRAY_SIZE(vmx_layout));
+	check_layout(HVG_MSRMAP_VMX, hvg_vmx_layout_vecs,
+		     ARRAY_SIZE(hvg_vmx_layout_vecs));
 	ck_assert_uint_eq(hvg_msrmap_size(HVG_MSRMAP_VMX), 4096);
 }
 END_TEST
 
 START_TEST(svm_layout_matches_apm)
 {
-	check_layout(HVG_MSRMAP_SVM, svm_layout, ARRAY_SIZE(svm_layout));
+	check_layout(HVG_MSRMAP_SVM, hvg_svm_layout_vecs,
+		     ARRAY_SIZE(hvg_svm_layout_vecs));
 	ck_assert_uint_eq(hvg_msrmap_size(HVG_MSRMAP_SVM), 8192);
 }
 END_TEST

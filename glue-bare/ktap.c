@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
+/*
+ * KTAP output for the bare-metal runner (see ktap.h).
+ */
+#include "ktap.h"
+
+void ktap_puts(const char *s)
+{
+	while (*s)
+		hvg_bare_putc(*s++);
+}
+
+static void put_digits(unsigned long v, unsigned int base)
+{
+	char buf[24];
+	unsigned int n = 0;
+
+	do {
+		buf[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (n)
+		hvg_bare_putc(buf[--n]);
+}
+
+void ktap_putu(unsigned long v)
+{
+	put_digits(v, 10);
+}
+
+void ktap_putx(unsigned long v)
+{
+	ktap_puts("0x");
+	put_digits(v, 16);
+}
+
+unsigned int ktap_fail(const char *file, int line, const char *what)
+{
+	ktap_puts("    # EXPECTATION FAILED at ");
+	ktap_puts(file);
+	ktap_puts(":");
+	ktap_putu((unsigned long)line);
+	ktap_puts(": ");
+	ktap_puts(what);
+	ktap_puts("\n");
+	return 1;
+}
+
+unsigned int ktap_run(const char *suite, const struct ktap_case *cases,
+		      unsigned int nr)
+{
+	unsigned int i, failed = 0;
+
+	ktap_puts("KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: ");
+	ktap_puts(suite);
+	ktap_puts("\n    1..");
+	ktap_putu(nr);
+	ktap_puts("\n");
+	for (i = 0; i < nr; i++) {
+		bool ok = cases[i].run() == 0;
+
+		failed += !ok;
+		ktap_puts(ok ? "    ok " : "    not ok ");
+		ktap_putu(i + 1);
+		ktap_puts(" ");
+		ktap_puts(cases[i].name);
+		ktap_puts("\n");
+	}
+	ktap_puts(failed ? "not ok 1 " : "ok 1 ");
+	ktap_puts(suite);
+	ktap_puts("\n");
+	return failed;
+}
