@@ -41,6 +41,7 @@ LIB_OBJS	= $(lib-y)
 tests-y				:= check_main.o check_core.o \
 				   check_msr_bitmap.o check_tools.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
+bare-y				:= glue-bare/bare_msr_bitmap.c
 tool-msrmap			:= msrmap.o
 
 # ---- flags ----------------------------------------------------------------
@@ -248,7 +249,7 @@ freestanding: $(B)/free-x86_64/hvgate-free.elf $(B)/free-aarch64/hvgate-free.elf
 # The freestanding objects of lib/ plus a boot stub, a console and the KTAP
 # runner (glue-bare/bare_tests.c), booted on x86-64 and arm64 (EL2).
 BARE_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) glue-bare/env.c \
-		  glue-bare/ktap.c glue-bare/bare_tests.c
+		  glue-bare/ktap.c glue-bare/bare_main.c $(bare-y)
 
 $(B)/free-x86_64/bare.elf: $(addprefix $(B)/free-x86_64/,$(BARE_SRCS:.c=.o)) \
 		$(B)/free-x86_64/glue-bare/x86_64/serial.o \

@@ -46,28 +46,41 @@ unsigned int ktap_fail(const char *file, int line, const char *what)
 	return 1;
 }
 
-unsigned int ktap_run(const char *suite, const struct ktap_case *cases,
-		      unsigned int nr)
+static unsigned int run_suite(const struct ktap_suite *s, unsigned int num)
 {
 	unsigned int i, failed = 0;
 
-	ktap_puts("KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: ");
-	ktap_puts(suite);
+	ktap_puts("    KTAP version 1\n    # Subtest: ");
+	ktap_puts(s->name);
 	ktap_puts("\n    1..");
-	ktap_putu(nr);
+	ktap_putu(s->nr);
 	ktap_puts("\n");
-	for (i = 0; i < nr; i++) {
-		bool ok = cases[i].run() == 0;
+	for (i = 0; i < s->nr; i++) {
+		bool ok = s->cases[i].run() == 0;
 
 		failed += !ok;
 		ktap_puts(ok ? "    ok " : "    not ok ");
 		ktap_putu(i + 1);
 		ktap_puts(" ");
-		ktap_puts(cases[i].name);
+		ktap_puts(s->cases[i].name);
 		ktap_puts("\n");
 	}
-	ktap_puts(failed ? "not ok 1 " : "ok 1 ");
-	ktap_puts(suite);
+	ktap_puts(failed ? "not ok " : "ok ");
+	ktap_putu(num);
+	ktap_puts(" ");
+	ktap_puts(s->name);
 	ktap_puts("\n");
+	return failed;
+}
+
+unsigned int ktap_run(const struct ktap_suite *const *suites, unsigned int nr)
+{
+	unsigned int i, failed = 0;
+
+	ktap_puts("KTAP version 1\n1..");
+	ktap_putu(nr);
+	ktap_puts("\n");
+	for (i = 0; i < nr; i++)
+		failed += run_suite(suites[i], i + 1);
 	return failed;
 }

@@ -28,8 +28,16 @@ unsigned int ktap_fail(const char *file, int line, const char *what);
 #define KTAP_EXPECT(cond)						\
 	((cond) ? 0U : ktap_fail(__FILE__, __LINE__, #cond))
 
-/* Runs every case, prints KTAP; returns the number of failed cases. */
-unsigned int ktap_run(const char *suite, const struct ktap_case *cases,
-		      unsigned int nr);
+struct ktap_suite {
+	const char *name;
+	const struct ktap_case *cases;
+	unsigned int nr;
+};
+
+/* One suite per lib/ module, listed in glue-bare/bare_main.c. */
+extern const struct ktap_suite bare_msr_bitmap_suite;
+
+/* Runs every suite, prints KTAP; returns the number of failed cases. */
+unsigned int ktap_run(const struct ktap_suite *const *suites, unsigned int nr);
 
 #endif /* HVGATE_BARE_KTAP_H */

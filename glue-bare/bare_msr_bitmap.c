@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only OR BSD-2-Clause
 /*
- * The bare-metal test runner: the freestanding build of lib/, booted under
- * QEMU on x86-64 (long mode) and arm64 (EL2), held to the same spec vectors
- * as the Check and KUnit suites (tests/vectors/). Output is KTAP on the
- * serial port; the return value becomes QEMU's exit status.
+ * Bare-metal suite of msr_bitmap: the freestanding build of lib/, booted
+ * under QEMU, held to the same spec vectors as the Check and KUnit suites
+ * (tests/vectors/msr_bitmap_layout.h).
  */
 #include "hvgate_env.h"
 #include <hvgate/hvgate.h>
 
 #include "ktap.h"
 #include "vectors/msr_bitmap_layout.h"
-
-int hvg_bare_main(void);
 
 static u8 map_mem[HVG_SVM_MSRPM_SIZE] __attribute__((aligned(4096)));
 static u8 l1_mem[HVG_SVM_MSRPM_SIZE] __attribute__((aligned(4096)));
@@ -174,7 +171,6 @@ static const struct ktap_case cases[] = {
 	{ "nested_merge", nested_merge },
 };
 
-int hvg_bare_main(void)
-{
-	return ktap_run("hvgate_bare", cases, ARRAY_SIZE(cases)) ? 1 : 0;
-}
+const struct ktap_suite bare_msr_bitmap_suite = {
+	"hvgate_msr_bitmap", cases, ARRAY_SIZE(cases),
+};
