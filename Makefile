@@ -62,7 +62,7 @@ DEPFLAGS	= -MMD -MP -MF $(@:.o=.d)
 AUTOCONF	:= $(B)/include/hvgate/autoconf.h
 
 .PHONY: all lib tools check unit warnings check-valgrind coverage checkpatch \
-	bench freestanding bare-check module kunit demo install defconfig menuconfig \
+	bench fuzz freestanding bare-check module kunit demo install defconfig menuconfig \
 	olddefconfig savedefconfig clean distclean help
 
 all: lib tools
@@ -77,6 +77,7 @@ help:
 	@echo '  coverage       lcov line/branch coverage of lib/ (coverage/html)'
 	@echo '  checkpatch     checkpatch.pl --no-tree over lib/ include/ glue-linux/'
 	@echo '  bench          instructions (callgrind) and ns per operation'
+	@echo '  fuzz           libFuzzer+ASan+UBSan, FUZZ_SECONDS per target'
 	@echo '  freestanding   link lib/ with -ffreestanding for x86-64 and aarch64'
 	@echo '  bare-check     boot the freestanding lib/ under QEMU (x86-64, arm64 EL2)'
 	@echo '  module         out-of-tree kernel module against linux-headers-amd64'
@@ -330,6 +331,31 @@ $(B)/bench/hvgate-bench: $(BENCH_OBJS) $(HOSTED_LIB) $(B)/hosted/env.o
 
 bench: $(B)/bench/hvgate-bench
 	$(Q)$(PYTHON) scripts/bench-run $(B)/bench/hvgate-bench $(B)/bench
+
+# ---- fuzzing -------------------------------------------------------------
+# libFuzzer with ASan and UBSan (clang). `make fuzz` runs each target for
+# FUZZ_SECONDS from its seed corpus in tests/fuzz/corpus-<target>/.
+FUZZ_SECONDS	?= 20
+FUZZ_TARGETS	:= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_CFLAGS	:= -std=gnu11 -g -O1 -fno-strict-aliasing -fsanitize=fuzzer,address,undefined \
+		   -fno-sanitize-recover=undefined $(HOSTED_INC) -Itools -Itests
+
+$(B)/fuzz/%: tests/fuzz/%.c $(addprefix lib/,$(LIB_OBJS:.o=.c)) tests/env/env.c $(AUTOCONF)
+	@mkdir -p $(@D)
+	$(quiet) FUZZ $@
+	$(Q)$(CLANG) $(FUZZ_CFLAGS) -o $@ $< $(addprefix lib/,$(LIB_OBJS:.o=.c)) \
+		tests/env/env.c $(fuzz-extra-$*)
+
+fuzz: $(addprefix $(B)/fuzz/,$(FUZZ_TARGETS))
+	$(Q)set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(B)/fuzz/corpus-$$t; \
+		seeds=; [ -d tests/fuzz/corpus-$$t ] && seeds=tests/fuzz/corpus-$$t; \
+		$(B)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			$(B)/fuzz/corpus-$$t $$seeds 2>$(B)/fuzz/$$t.log || \
+			{ tail -40 $(B)/fuzz/$$t.log; exit 1; }; \
+		echo "fuzz $$t: $$(grep -o 'stat::number_of_executed_units: [0-9]*' \
+			$(B)/fuzz/$$t.log | grep -o '[0-9]*$$') runs in $(FUZZ_SECONDS) s, no crash"; \
+	done
 
 # ---- install ---------------------------------------------------------------
 install: $(B)/libhvgate.a $(TOOLS)
