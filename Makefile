@@ -337,7 +337,8 @@ bench: $(B)/bench/hvgate-bench
 # FUZZ_SECONDS from its seed corpus in tests/fuzz/corpus-<target>/.
 FUZZ_SECONDS	?= 20
 FUZZ_TARGETS	:= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_CFLAGS	:= -std=gnu11 -g -O1 -fno-strict-aliasing -fsanitize=fuzzer,address,undefined \
+FUZZ_CFLAGS	:= -std=gnu11 -g -O1 -fno-strict-aliasing $(WARN) \
+		   -fsanitize=fuzzer,address,undefined \
 		   -fno-sanitize-recover=undefined $(HOSTED_INC) -Itools -Itests
 
 $(B)/fuzz/%: tests/fuzz/%.c $(addprefix lib/,$(LIB_OBJS:.o=.c)) tests/env/env.c $(AUTOCONF)
