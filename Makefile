@@ -302,20 +302,26 @@ kunit: $(AUTOCONF)
 # ---- checkpatch ------------------------------------------------------------
 CHECKPATCH	:= $(B)/checkpatch/scripts/checkpatch.pl
 
-$(CHECKPATCH):
+KERNEL_DOC	:= $(B)/checkpatch/scripts/kernel-doc
+
+$(CHECKPATCH) $(KERNEL_DOC):
 	@mkdir -p $(B)/checkpatch
-	$(quiet) UNTAR $@
+	$(quiet) UNTAR $(B)/checkpatch
 	$(Q)tar -xJf /usr/src/linux-source-6.1.tar.xz -C $(B)/checkpatch \
 		--strip-components=1 linux-source-6.1/scripts/checkpatch.pl \
 		linux-source-6.1/scripts/spelling.txt \
-		linux-source-6.1/scripts/const_structs.checkpatch
+		linux-source-6.1/scripts/const_structs.checkpatch \
+		linux-source-6.1/scripts/kernel-doc
 
-checkpatch: $(CHECKPATCH)
+checkpatch: $(CHECKPATCH) $(KERNEL_DOC)
 	@out=$$(for f in $$(git ls-files -co --exclude-standard lib include \
 			glue-linux); do \
 		perl $(CHECKPATCH) --no-tree -f -q --show-types $$f; done); \
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
 	@echo 'checkpatch: lib/ include/ glue-linux/: 0 errors, 0 warnings'
+	$(Q)$(PYTHON) scripts/doc-check $(KERNEL_DOC) \
+		$$(git ls-files -co --exclude-standard 'include/*.h' 'lib/*.[ch]' \
+			'glue-linux/*.[ch]')
 
 # ---- benchmarks ------------------------------------------------------------
 BENCH_OBJS	= $(addprefix $(B)/bench/,$(bench-y))
