@@ -43,4 +43,29 @@ int hvgate_msr_policy_merge_sparse(const struct hvg_msr_policy *pol,
 				   const struct hvg_msrmap *l1,
 				   struct hvg_msrmap *out);
 
+/* xfd */
+int hvgate_xfd_init(struct hvg_xfd_state *st, struct hvg_msr_policy *pol,
+		    const struct hvg_xfd_config *cfg);
+u32 hvgate_xfd_policy(const struct hvg_xfd_state *st);
+enum hvg_xfd_mode hvgate_xfd_mode(const struct hvg_xfd_state *st);
+int hvgate_xfd_wrmsr(struct hvg_xfd_state *st, u32 msr, u64 value,
+		     bool host_initiated, struct hvg_xfd_decision *d);
+int hvgate_xfd_rdmsr(const struct hvg_xfd_state *st, u32 msr,
+		     bool host_initiated, struct hvg_xfd_decision *d);
+int hvgate_xfd_xsetbv(struct hvg_xfd_state *st, u64 xcr0, bool host_initiated,
+		      struct hvg_xfd_decision *d);
+int hvgate_xfd_set_buffer(struct hvg_xfd_state *st, u64 features,
+			  struct hvg_xfd_decision *d);
+int hvgate_xfd_complete(struct hvg_xfd_state *st, struct hvg_xfd_decision *d);
+int hvgate_xfd_refresh(struct hvg_xfd_state *st, struct hvg_xfd_decision *d);
+bool hvgate_xfd_nm_intercept(const struct hvg_xfd_state *st);
+bool hvgate_xfd_exit_sync(const struct hvg_xfd_state *st);
+int hvgate_xfd_sync(struct hvg_xfd_state *st, u64 hw_xfd);
+bool hvgate_xfd_nm_exit(const struct hvg_xfd_state *st, bool cr0_ts);
+int hvgate_xfd_save_err(struct hvg_xfd_state *st, u64 xfd_err);
+bool hvgate_xfd_exit_err_reset(const struct hvg_xfd_state *st);
+bool hvgate_xfd_entry_err(const struct hvg_xfd_state *st, u64 *val);
+u64 hvgate_xfd_xstate_bv(u64 xstate_bv, u64 xfd);
+/* end xfd */
+
 #endif /* HVGATE_KERNEL_H */

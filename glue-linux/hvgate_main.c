@@ -244,6 +244,242 @@ int hvgate_msr_policy_merge_sparse(const struct hvg_msr_policy *pol,
 }
 EXPORT_SYMBOL_GPL(hvgate_msr_policy_merge_sparse);
 
+/* xfd: IA32_XFD pass-through on demand (include/hvgate/xfd.h) */
+#if IS_ENABLED(CONFIG_HVGATE_XFD)
+
+/**
+ * hvgate_xfd_init() - see hvg_xfd_init()
+ * @st: the vCPU's XFD state
+ * @pol: the vCPU's MSR policy
+ * @cfg: the vCPU's XFD setup
+ *
+ * Return: 0, -EINVAL or -ERANGE.
+ */
+int hvgate_xfd_init(struct hvg_xfd_state *st, struct hvg_msr_policy *pol,
+		    const struct hvg_xfd_config *cfg)
+{
+	return hvgate_errno(hvg_xfd_init(st, pol, cfg));
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_init);
+
+/**
+ * hvgate_xfd_policy() - see hvg_xfd_policy()
+ * @st: the state
+ *
+ * Return: the effective HVG_XFD_POLICY_*; 0 for a NULL @st.
+ */
+u32 hvgate_xfd_policy(const struct hvg_xfd_state *st)
+{
+	return hvg_xfd_policy(st);
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_policy);
+
+/**
+ * hvgate_xfd_mode() - see hvg_xfd_mode()
+ * @st: the state
+ *
+ * Return: the write-interception mode.
+ */
+enum hvg_xfd_mode hvgate_xfd_mode(const struct hvg_xfd_state *st)
+{
+	return hvg_xfd_mode(st);
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_mode);
+
+/**
+ * hvgate_xfd_wrmsr() - see hvg_xfd_wrmsr()
+ * @st: the state
+ * @msr: HVG_MSR_IA32_XFD or HVG_MSR_IA32_XFD_ERR
+ * @value: the value written
+ * @host_initiated: written by the VMM
+ * @d: the decision
+ *
+ * Return: 0, -EINVAL, -ENOENT, -EBUSY (a write waits for the VMM),
+ * -ERANGE or -ENOSPC.
+ */
+int hvgate_xfd_wrmsr(struct hvg_xfd_state *st, u32 msr, u64 value,
+		     bool host_initiated, struct hvg_xfd_decision *d)
+{
+	return hvgate_errno(hvg_xfd_wrmsr(st, msr, value, host_initiated, d));
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_wrmsr);
+
+/**
+ * hvgate_xfd_rdmsr() - see hvg_xfd_rdmsr()
+ * @st: the state
+ * @msr: HVG_MSR_IA32_XFD or HVG_MSR_IA32_XFD_ERR
+ * @host_initiated: read by the VMM
+ * @d: the decision, with the value
+ *
+ * Return: 0, -EINVAL or -ENOENT.
+ */
+int hvgate_xfd_rdmsr(const struct hvg_xfd_state *st, u32 msr,
+		     bool host_initiated, struct hvg_xfd_decision *d)
+{
+	return hvgate_errno(hvg_xfd_rdmsr(st, msr, host_initiated, d));
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_rdmsr);
+
+/**
+ * hvgate_xfd_xsetbv() - see hvg_xfd_xsetbv()
+ * @st: the state
+ * @xcr0: the new, validated XCR0
+ * @host_initiated: set by the VMM
+ * @d: the decision
+ *
+ * Return: 0, -EINVAL, -EBUSY or -ENOSPC.
+ */
+int hvgate_xfd_xsetbv(struct hvg_xfd_state *st, u64 xcr0, bool host_initiated,
+		      struct hvg_xfd_decision *d)
+{
+	return hvgate_errno(hvg_xfd_xsetbv(st, xcr0, host_initiated, d));
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_xsetbv);
+
+/**
+ * hvgate_xfd_set_buffer() - see hvg_xfd_set_buffer()
+ * @st: the state
+ * @features: the XSAVE components the guest FPU buffer holds now
+ * @d: the decision
+ *
+ * Return: 0, -EINVAL or -ENOSPC.
+ */
+int hvgate_xfd_set_buffer(struct hvg_xfd_state *st, u64 features,
+			  struct hvg_xfd_decision *d)
+{
+	return hvgate_errno(hvg_xfd_set_buffer(st, features, d));
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_set_buffer);
+
+/**
+ * hvgate_xfd_complete() - see hvg_xfd_complete()
+ * @st: the state
+ * @d: the decision on the operation that waited
+ *
+ * Return: 0, -EINVAL or -EBUSY (nothing waits).
+ */
+int hvgate_xfd_complete(struct hvg_xfd_state *st, struct hvg_xfd_decision *d)
+{
+	return hvgate_errno(hvg_xfd_complete(st, d));
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_complete);
+
+/**
+ * hvgate_xfd_refresh() - see hvg_xfd_refresh()
+ * @st: the state
+ * @d: the decision, with the #NM flags
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_xfd_refresh(struct hvg_xfd_state *st, struct hvg_xfd_decision *d)
+{
+	return hvgate_errno(hvg_xfd_refresh(st, d));
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_refresh);
+
+/**
+ * hvgate_xfd_nm_intercept() - see hvg_xfd_nm_intercept()
+ * @st: the state
+ *
+ * Return: true if #NM must be intercepted.
+ */
+bool hvgate_xfd_nm_intercept(const struct hvg_xfd_state *st)
+{
+	return hvg_xfd_nm_intercept(st);
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_nm_intercept);
+
+/**
+ * hvgate_xfd_exit_sync() - see hvg_xfd_exit_sync()
+ * @st: the state
+ *
+ * Return: true if the host's XFD state must be synced from hardware.
+ */
+bool hvgate_xfd_exit_sync(const struct hvg_xfd_state *st)
+{
+	return hvg_xfd_exit_sync(st);
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_exit_sync);
+
+/**
+ * hvgate_xfd_sync() - see hvg_xfd_sync()
+ * @st: the state
+ * @hw_xfd: IA32_XFD read after the exit
+ *
+ * Return: 0, -EINVAL or -EBUSY (writes are intercepted).
+ */
+int hvgate_xfd_sync(struct hvg_xfd_state *st, u64 hw_xfd)
+{
+	return hvgate_errno(hvg_xfd_sync(st, hw_xfd));
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_sync);
+
+/**
+ * hvgate_xfd_nm_exit() - see hvg_xfd_nm_exit()
+ * @st: the state, synced for this exit
+ * @cr0_ts: the guest's CR0.TS
+ *
+ * Return: true to read IA32_XFD_ERR now.
+ */
+bool hvgate_xfd_nm_exit(const struct hvg_xfd_state *st, bool cr0_ts)
+{
+	return hvg_xfd_nm_exit(st, cr0_ts);
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_nm_exit);
+
+/**
+ * hvgate_xfd_save_err() - see hvg_xfd_save_err()
+ * @st: the state
+ * @xfd_err: IA32_XFD_ERR read on the #NM exit
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_xfd_save_err(struct hvg_xfd_state *st, u64 xfd_err)
+{
+	return hvgate_errno(hvg_xfd_save_err(st, xfd_err));
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_save_err);
+
+/**
+ * hvgate_xfd_exit_err_reset() - see hvg_xfd_exit_err_reset()
+ * @st: the state
+ *
+ * Return: true to write 0 to IA32_XFD_ERR.
+ */
+bool hvgate_xfd_exit_err_reset(const struct hvg_xfd_state *st)
+{
+	return hvg_xfd_exit_err_reset(st);
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_exit_err_reset);
+
+/**
+ * hvgate_xfd_entry_err() - see hvg_xfd_entry_err()
+ * @st: the state
+ * @val: the value to restore
+ *
+ * Return: true to write *@val to IA32_XFD_ERR before entry.
+ */
+bool hvgate_xfd_entry_err(const struct hvg_xfd_state *st, u64 *val)
+{
+	return hvg_xfd_entry_err(st, val);
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_entry_err);
+
+/**
+ * hvgate_xfd_xstate_bv() - see hvg_xfd_xstate_bv()
+ * @xstate_bv: XSTATE_BV of the guest's saved XSAVE header
+ * @xfd: the guest's IA32_XFD
+ *
+ * Return: @xstate_bv without the components @xfd disables.
+ */
+u64 hvgate_xfd_xstate_bv(u64 xstate_bv, u64 xfd)
+{
+	return hvg_xfd_xstate_bv(xstate_bv, xfd);
+}
+EXPORT_SYMBOL_GPL(hvgate_xfd_xstate_bv);
+#endif /* CONFIG_HVGATE_XFD */
+/* end xfd */
+
 MODULE_DESCRIPTION("hvgate: decisions a hypervisor makes at the guest boundary");
 MODULE_AUTHOR("The hvgate authors");
 MODULE_LICENSE("Dual BSD/GPL");

@@ -14,6 +14,9 @@ static Suite *(*const suites[])(void) = {
 	core_suite,
 	msr_bitmap_suite,
 	tools_suite,
+#if IS_ENABLED(CONFIG_HVGATE_XFD)
+	xfd_suite,
+#endif
 };
 
 void hvg_test_setup(void)

@@ -35,7 +35,24 @@ struct hvg_bench {
 	const char *note;
 };
 
+/**
+ * struct hvg_bench_report - optional lines printed under the table
+ * @name: what the lines show
+ * @print: computes them (not timed) and writes them to stdout
+ *
+ * For figures that are not a cost per operation, e.g. VM exits saved by a
+ * policy on a simulated guest workload (hvgate-bench --report).
+ */
+struct hvg_bench_report {
+	const char *name;
+	void (*print)(void);
+};
+
 /* One getter per lib/ module, listed in tests/bench/bench_main.c. */
 const struct hvg_bench *msr_bitmap_benches(size_t *nr);
+const struct hvg_bench *xfd_benches(size_t *nr);
+
+/* Report getters, listed in tests/bench/bench_main.c (optional). */
+const struct hvg_bench_report *xfd_bench_reports(size_t *nr);
 
 #endif /* HVGATE_BENCH_H */

@@ -7,6 +7,8 @@
  *                              --collect-atstart=no: collects each loop and
  *                              dumps its counts under the bench's name
  *   hvgate-bench --list        name, baseline, iterations, note
+ *   hvgate-bench --report      the modules' extra lines (struct
+ *                              hvg_bench_report), printed under the table
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,17 @@
 
 static const struct hvg_bench *(*const getters[])(size_t *nr) = {
 	msr_bitmap_benches,
+#if IS_ENABLED(CONFIG_HVGATE_XFD)
+	xfd_benches,
+#endif
+};
+
+/* NULL-terminated: the list may be empty in a configuration. */
+static const struct hvg_bench_report *(*const reporters[])(size_t *nr) = {
+#if IS_ENABLED(CONFIG_HVGATE_XFD)
+	xfd_bench_reports,
+#endif
+	NULL,
 };
 
 static noinline void null_op(void *ctx)
@@ -102,8 +115,20 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
+	if (!strcmp(mode, "--report")) {
+		const struct hvg_bench_report *r;
+
+		for (g = 0; reporters[g]; g++) {
+			r = reporters[g](&nr);
+			for (i = 0; i < nr; i++) {
+				printf("%s\n", r[i].name);
+				r[i].print();
+			}
+		}
+		return 0;
+	}
 	if (strcmp(mode, "--native") && strcmp(mode, "--callgrind")) {
-		fprintf(stderr, "usage: hvgate-bench [--native | --callgrind | --list]\n");
+		fprintf(stderr, "usage: hvgate-bench [--native | --callgrind | --list | --report]\n");
 		return 1;
 	}
 	measure(&null_bench, mode[2]);
