@@ -236,8 +236,10 @@ static const struct desc_case desc_cases[] = {
 	{ &skl, F(to), 0x69f, -HVG_EEXIST },
 	{ &skl, F(select), 0xddf, -HVG_EEXIST },
 	{ &skl, F(tos), 0x1c8, -HVG_EEXIST },
-	/* Adjacent stacks are fine. */
+	/* Adjacent stacks are fine, above or below. */
 	{ &skl, F(to), 0x6a0, 0 },
+	{ &skl, F(to), 0x660, 0 },
+	{ &skl, F(to), 0x661, -HVG_EEXIST },
 	/* Inside 0x0-0x1fff up to the last MSR, not one past. */
 	{ &skl, F(info), 0x1fe0, 0 },
 	{ &skl, F(info), 0x1fe1, -HVG_ERANGE },
