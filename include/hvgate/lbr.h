@@ -224,6 +224,8 @@ int hvg_lbr_check_perf_caps(const struct hvg_lbr_desc *offer, u64 perf_caps,
  * As upstream's refresh: LBR is enabled for the guest iff its LBR_FMT is
  * non-zero and, for legacy LBR, its CPU model is the host's (the CPUID
  * can change after IA32_PERF_CAPABILITIES was written; then LBR is off).
+ * Upstream never enables LBR for a vCPU whose MSRs the hypervisor does
+ * not own (TDX): give such a vCPU an all-zero description instead.
  *
  * Return: 0; -HVG_EINVAL if an argument is NULL; -HVG_ENOTSUP if the
  * guest's non-zero LBR_FMT is not the offered one (a write that
@@ -441,7 +443,11 @@ enum hvg_lbr_mark {
  *
  * Invariants at every return: @state is HVG_LBR_PASSTHROUGH iff the LBR
  * owner wants the pass-through set in @pol; @mark is HVG_LBR_MARK_NONE
- * unless an event is held. Opaque to the caller apart from reading.
+ * unless an event is held. Opaque to the caller apart from reading. A
+ * @state that is not a value of the enum (corrupted memory) is a caller
+ * bug: the calls that decide on it warn once and return -HVG_ESTATE
+ * without passing anything through, and hvg_lbr_reset() still withdraws
+ * every wish of the LBR owner.
  */
 struct hvg_lbr_vcpu {
 	enum hvg_lbr_state state;
