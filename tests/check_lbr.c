@@ -908,6 +908,29 @@ START_TEST(entry_rejects_bad_input)
 }
 END_TEST
 
+START_TEST(corrupted_state_passes_nothing_through)
+{
+	struct rig r;
+
+	rig_init(&r, &arch32);
+	to_passthrough(&r);
+	r.v.state = 9;
+	ck_assert_int_eq(hvg_lbr_msr_access(&r.v, 0x1500, true), -HVG_ESTATE);
+	ck_assert_int_eq(hvg_lbr_event_created(&r.v, true), -HVG_ESTATE);
+	ck_assert_int_eq(hvg_lbr_ctl_write(&r.v, 0x14ce, 1), -HVG_ESTATE);
+	ck_assert_int_eq(hvg_lbr_depth_write(&r.v, 32, true), -HVG_ESTATE);
+	ck_assert_int_eq(hvg_lbr_sched_in(&r.v), HVG_LBR_ACT_NONE);
+	/* Reset cannot say whether an event is held, but intercepts all. */
+	ck_assert_int_eq(hvg_lbr_reset(&r.v), -HVG_ESTATE);
+	assert_set(&r, &arch32, false);
+	ck_assert_uint_ge(hvg_env_warn_count, 1);
+	hvg_env_warn_count = 0;
+	/* Refresh starts over from a valid state. */
+	ck_assert_int_eq(hvg_lbr_refresh(&r.v, &arch32), 0);
+	ck_assert_int_eq(r.v.state, HVG_LBR_IDLE);
+}
+END_TEST
+
 /* A filter: default allow; deny TOS reads, FROM+5 writes, INFO+31 both. */
 static const u8 deny_one[1] = { 0x00 };
 
@@ -1654,6 +1677,7 @@ Suite *lbr_suite(void)
 	tcase_add_test(tc, entry_passes_through_iff_event_active);
 	tcase_add_test(tc, entry_without_event_warns_iff_guest_enables_lbr);
 	tcase_add_test(tc, entry_rejects_bad_input);
+	tcase_add_test(tc, corrupted_state_passes_nothing_through);
 	tcase_add_test(tc, filter_denied_lbr_msr_stays_intercepted_in_every_state);
 	tcase_add_test(tc, filter_change_recomputes_lbr_msrs);
 	tcase_add_test(tc, msrs_off_the_allow_list_stay_intercepted);

@@ -445,9 +445,10 @@ enum hvg_lbr_mark {
  * owner wants the pass-through set in @pol; @mark is HVG_LBR_MARK_NONE
  * unless an event is held. Opaque to the caller apart from reading. A
  * @state that is not a value of the enum (corrupted memory) is a caller
- * bug: the calls that decide on it warn once and return -HVG_ESTATE
- * without passing anything through, and hvg_lbr_reset() still withdraws
- * every wish of the LBR owner.
+ * bug: the calls that act on the state warn once and return -HVG_ESTATE
+ * without passing anything through; hvg_lbr_sched_in() and
+ * hvg_lbr_refresh() treat it as holding no event, and hvg_lbr_reset()
+ * still withdraws every wish of the LBR owner.
  */
 struct hvg_lbr_vcpu {
 	enum hvg_lbr_state state;
