@@ -34,6 +34,7 @@ endif
 
 # ---- the library: one line per module, selected by Kconfig --------------
 lib-y				:= error.o check.o msr_bitmap.o msr_names.o
+lib-$(CONFIG_HVGATE_LBR)	+= lbr.o
 lib-$(CONFIG_HVGATE_XFD)	+= xfd.o
 
 LIB_OBJS	= $(lib-y)
@@ -41,8 +42,10 @@ LIB_OBJS	= $(lib-y)
 # ---- tests, tools and benchmarks -----------------------------------------
 tests-y				:= check_main.o check_core.o \
 				   check_msr_bitmap.o check_tools.o
+tests-$(CONFIG_HVGATE_LBR)	+= check_lbr.o
 tests-$(CONFIG_HVGATE_XFD)	+= check_xfd.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
+bench-$(CONFIG_HVGATE_LBR)	+= bench_lbr.o
 bench-$(CONFIG_HVGATE_XFD)	+= bench_xfd.o
 bare-y				:= glue-bare/bare_msr_bitmap.c
 tool-msrmap			:= msrmap.o

@@ -43,6 +43,38 @@ int hvgate_msr_policy_merge_sparse(const struct hvg_msr_policy *pol,
 				   const struct hvg_msrmap *l1,
 				   struct hvg_msrmap *out);
 
+/* ---- lbr ---- */
+int hvgate_lbr_host_offer(const struct hvg_lbr_host *host,
+			  struct hvg_lbr_desc *offer);
+int hvgate_lbr_check_perf_caps(const struct hvg_lbr_desc *offer,
+			       u64 perf_caps, bool model_consistent);
+int hvgate_lbr_desc_for_guest(struct hvg_lbr_desc *desc,
+			      const struct hvg_lbr_desc *offer,
+			      u64 guest_perf_caps, bool model_consistent);
+bool hvgate_lbr_is_record_msr(const struct hvg_lbr_desc *desc, u32 msr);
+u32 hvgate_lbr_nr_msrs(const struct hvg_lbr_desc *desc);
+int hvgate_lbr_allow_list(const struct hvg_lbr_desc *desc,
+			  struct hvg_msr_allow *out, u32 max, u32 *nr);
+bool hvgate_lbr_arch_ctl_valid(u64 data, u32 cpuid_1c_ebx);
+u64 hvgate_lbr_debugctl_bits(const struct hvg_lbr_desc *desc);
+u64 hvgate_lbr_pmi_debugctl(const struct hvg_lbr_desc *desc, u64 debugctl,
+			    u32 pmu_version);
+int hvgate_lbr_vcpu_init(struct hvg_lbr_vcpu *v,
+			 const struct hvg_lbr_desc *desc,
+			 struct hvg_msr_policy *pol);
+int hvgate_lbr_refresh(struct hvg_lbr_vcpu *v,
+		       const struct hvg_lbr_desc *desc);
+int hvgate_lbr_msr_access(struct hvg_lbr_vcpu *v, u32 msr,
+			  bool host_initiated);
+int hvgate_lbr_event_created(struct hvg_lbr_vcpu *v, bool ok);
+int hvgate_lbr_ctl_write(struct hvg_lbr_vcpu *v, u32 msr, u64 data);
+int hvgate_lbr_depth_write(struct hvg_lbr_vcpu *v, u64 data,
+			   bool host_initiated);
+int hvgate_lbr_vmentry(struct hvg_lbr_vcpu *v, u32 ev, u64 guest_ctl);
+int hvgate_lbr_sched_in(struct hvg_lbr_vcpu *v);
+int hvgate_lbr_cleanup(struct hvg_lbr_vcpu *v, u64 guest_ctl);
+int hvgate_lbr_reset(struct hvg_lbr_vcpu *v);
+/* ---- end lbr ---- */
 /* xfd */
 int hvgate_xfd_init(struct hvg_xfd_state *st, struct hvg_msr_policy *pol,
 		    const struct hvg_xfd_config *cfg);

@@ -480,6 +480,286 @@ EXPORT_SYMBOL_GPL(hvgate_xfd_xstate_bv);
 #endif /* CONFIG_HVGATE_XFD */
 /* end xfd */
 
+/* ---- lbr ---- */
+#if IS_ENABLED(CONFIG_HVGATE_LBR)
+
+/* Decisions and actions are >= 0 and pass unchanged; errors become -errno. */
+static int hvgate_lbr_result(int ret)
+{
+	return ret < 0 ? hvgate_errno(ret) : ret;
+}
+
+/**
+ * hvgate_lbr_host_offer() - see hvg_lbr_host_offer()
+ * @host: the host's LBR capabilities
+ * @offer: filled with the description a guest can get
+ *
+ * Return: 0, -EINVAL, -ERANGE or -EEXIST.
+ */
+int hvgate_lbr_host_offer(const struct hvg_lbr_host *host,
+			  struct hvg_lbr_desc *offer)
+{
+	return hvgate_errno(hvg_lbr_host_offer(host, offer));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_host_offer);
+
+/**
+ * hvgate_lbr_check_perf_caps() - see hvg_lbr_check_perf_caps()
+ * @offer: the host's offer
+ * @perf_caps: the guest IA32_PERF_CAPABILITIES value being written
+ * @model_consistent: the guest's family/model equal the host's
+ *
+ * Return: 0, -EINVAL or -EOPNOTSUPP.
+ */
+int hvgate_lbr_check_perf_caps(const struct hvg_lbr_desc *offer,
+			       u64 perf_caps, bool model_consistent)
+{
+	return hvgate_errno(hvg_lbr_check_perf_caps(offer, perf_caps,
+						    model_consistent));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_check_perf_caps);
+
+/**
+ * hvgate_lbr_desc_for_guest() - see hvg_lbr_desc_for_guest()
+ * @desc: filled with the vCPU's description
+ * @offer: the host's offer
+ * @guest_perf_caps: the guest's IA32_PERF_CAPABILITIES
+ * @model_consistent: the guest's family/model equal the host's
+ *
+ * Return: 0, -EINVAL or -EOPNOTSUPP.
+ */
+int hvgate_lbr_desc_for_guest(struct hvg_lbr_desc *desc,
+			      const struct hvg_lbr_desc *offer,
+			      u64 guest_perf_caps, bool model_consistent)
+{
+	return hvgate_errno(hvg_lbr_desc_for_guest(desc, offer,
+						   guest_perf_caps,
+						   model_consistent));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_desc_for_guest);
+
+/**
+ * hvgate_lbr_is_record_msr() - see hvg_lbr_is_record_msr()
+ * @desc: the vCPU's description
+ * @msr: MSR index
+ *
+ * Return: true if @msr is one of the vCPU's LBR MSRs.
+ */
+bool hvgate_lbr_is_record_msr(const struct hvg_lbr_desc *desc, u32 msr)
+{
+	return hvg_lbr_is_record_msr(desc, msr);
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_is_record_msr);
+
+/**
+ * hvgate_lbr_nr_msrs() - see hvg_lbr_nr_msrs()
+ * @desc: the description
+ *
+ * Return: the size of the pass-through set; 0 if invalid or disabled.
+ */
+u32 hvgate_lbr_nr_msrs(const struct hvg_lbr_desc *desc)
+{
+	return hvg_lbr_nr_msrs(desc);
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_nr_msrs);
+
+/**
+ * hvgate_lbr_allow_list() - see hvg_lbr_allow_list()
+ * @desc: the description
+ * @out: filled with allow-list entries
+ * @max: entries at @out
+ * @nr: filled with the number written
+ *
+ * Return: 0, -EINVAL, -ERANGE, -EEXIST or -ENOSPC.
+ */
+int hvgate_lbr_allow_list(const struct hvg_lbr_desc *desc,
+			  struct hvg_msr_allow *out, u32 max, u32 *nr)
+{
+	return hvgate_errno(hvg_lbr_allow_list(desc, out, max, nr));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_allow_list);
+
+/**
+ * hvgate_lbr_arch_ctl_valid() - see hvg_lbr_arch_ctl_valid()
+ * @data: an IA32_LBR_CTL value
+ * @cpuid_1c_ebx: the guest's CPUID.(EAX=1CH,ECX=0):EBX
+ *
+ * Return: true if WRMSR of @data succeeds.
+ */
+bool hvgate_lbr_arch_ctl_valid(u64 data, u32 cpuid_1c_ebx)
+{
+	return hvg_lbr_arch_ctl_valid(data, cpuid_1c_ebx);
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_arch_ctl_valid);
+
+/**
+ * hvgate_lbr_debugctl_bits() - see hvg_lbr_debugctl_bits()
+ * @desc: the vCPU's description
+ *
+ * Return: the IA32_DEBUGCTL LBR bits the guest may set.
+ */
+u64 hvgate_lbr_debugctl_bits(const struct hvg_lbr_desc *desc)
+{
+	return hvg_lbr_debugctl_bits(desc);
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_debugctl_bits);
+
+/**
+ * hvgate_lbr_pmi_debugctl() - see hvg_lbr_pmi_debugctl()
+ * @desc: the vCPU's description
+ * @debugctl: the guest's IA32_DEBUGCTL
+ * @pmu_version: the guest's architectural PMU version
+ *
+ * Return: IA32_DEBUGCTL after a virtual PMI.
+ */
+u64 hvgate_lbr_pmi_debugctl(const struct hvg_lbr_desc *desc, u64 debugctl,
+			    u32 pmu_version)
+{
+	return hvg_lbr_pmi_debugctl(desc, debugctl, pmu_version);
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_pmi_debugctl);
+
+/**
+ * hvgate_lbr_vcpu_init() - see hvg_lbr_vcpu_init()
+ * @v: the vCPU's LBR state
+ * @desc: its description
+ * @pol: the policy of its map
+ *
+ * Return: 0, -EINVAL, -ERANGE or -EEXIST.
+ */
+int hvgate_lbr_vcpu_init(struct hvg_lbr_vcpu *v,
+			 const struct hvg_lbr_desc *desc,
+			 struct hvg_msr_policy *pol)
+{
+	return hvgate_errno(hvg_lbr_vcpu_init(v, desc, pol));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_vcpu_init);
+
+/**
+ * hvgate_lbr_refresh() - see hvg_lbr_refresh()
+ * @v: the vCPU's LBR state
+ * @desc: its new description
+ *
+ * Return: 0, -EINVAL, -ERANGE, -EEXIST or -EBUSY (an event is held).
+ */
+int hvgate_lbr_refresh(struct hvg_lbr_vcpu *v,
+		       const struct hvg_lbr_desc *desc)
+{
+	return hvgate_errno(hvg_lbr_refresh(v, desc));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_refresh);
+
+/**
+ * hvgate_lbr_msr_access() - see hvg_lbr_msr_access()
+ * @v: the vCPU's LBR state
+ * @msr: MSR index
+ * @host_initiated: a userspace access
+ *
+ * Return: an enum hvg_lbr_access, or -EINVAL.
+ */
+int hvgate_lbr_msr_access(struct hvg_lbr_vcpu *v, u32 msr,
+			  bool host_initiated)
+{
+	return hvgate_lbr_result(hvg_lbr_msr_access(v, msr, host_initiated));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_msr_access);
+
+/**
+ * hvgate_lbr_event_created() - see hvg_lbr_event_created()
+ * @v: the vCPU's LBR state
+ * @ok: the glue holds the event now
+ *
+ * Return: an enum hvg_lbr_access, -EINVAL, or -EBUSY (out of turn).
+ */
+int hvgate_lbr_event_created(struct hvg_lbr_vcpu *v, bool ok)
+{
+	return hvgate_lbr_result(hvg_lbr_event_created(v, ok));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_event_created);
+
+/**
+ * hvgate_lbr_ctl_write() - see hvg_lbr_ctl_write()
+ * @v: the vCPU's LBR state
+ * @msr: HVG_MSR_IA32_DEBUGCTL or HVG_MSR_IA32_LBR_CTL
+ * @data: the value written
+ *
+ * Return: an enum hvg_lbr_action, or -EINVAL.
+ */
+int hvgate_lbr_ctl_write(struct hvg_lbr_vcpu *v, u32 msr, u64 data)
+{
+	return hvgate_lbr_result(hvg_lbr_ctl_write(v, msr, data));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_ctl_write);
+
+/**
+ * hvgate_lbr_depth_write() - see hvg_lbr_depth_write()
+ * @v: the vCPU's LBR state
+ * @data: the IA32_LBR_DEPTH value written
+ * @host_initiated: a userspace write
+ *
+ * Return: an enum hvg_lbr_access, -EINVAL (#GP) or -EOPNOTSUPP.
+ */
+int hvgate_lbr_depth_write(struct hvg_lbr_vcpu *v, u64 data,
+			   bool host_initiated)
+{
+	return hvgate_lbr_result(hvg_lbr_depth_write(v, data, host_initiated));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_depth_write);
+
+/**
+ * hvgate_lbr_vmentry() - see hvg_lbr_vmentry()
+ * @v: the vCPU's LBR state
+ * @ev: the event's enum hvg_lbr_event_state, read with IRQs off
+ * @guest_ctl: the guest's IA32_DEBUGCTL (legacy) or IA32_LBR_CTL
+ *
+ * Return: HVG_LBR_ENTRY_* bits, or -EINVAL.
+ */
+int hvgate_lbr_vmentry(struct hvg_lbr_vcpu *v, u32 ev, u64 guest_ctl)
+{
+	return hvgate_lbr_result(hvg_lbr_vmentry(v, ev, guest_ctl));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_vmentry);
+
+/**
+ * hvgate_lbr_sched_in() - see hvg_lbr_sched_in()
+ * @v: the vCPU's LBR state
+ *
+ * Return: an enum hvg_lbr_action, or -EINVAL.
+ */
+int hvgate_lbr_sched_in(struct hvg_lbr_vcpu *v)
+{
+	return hvgate_lbr_result(hvg_lbr_sched_in(v));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_sched_in);
+
+/**
+ * hvgate_lbr_cleanup() - see hvg_lbr_cleanup()
+ * @v: the vCPU's LBR state
+ * @guest_ctl: the guest's IA32_DEBUGCTL (legacy) or IA32_LBR_CTL
+ *
+ * Return: an enum hvg_lbr_action, or -EINVAL.
+ */
+int hvgate_lbr_cleanup(struct hvg_lbr_vcpu *v, u64 guest_ctl)
+{
+	return hvgate_lbr_result(hvg_lbr_cleanup(v, guest_ctl));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_cleanup);
+
+/**
+ * hvgate_lbr_reset() - see hvg_lbr_reset()
+ * @v: the vCPU's LBR state
+ *
+ * Return: an enum hvg_lbr_action, or -EINVAL.
+ */
+int hvgate_lbr_reset(struct hvg_lbr_vcpu *v)
+{
+	return hvgate_lbr_result(hvg_lbr_reset(v));
+}
+EXPORT_SYMBOL_GPL(hvgate_lbr_reset);
+
+#endif /* CONFIG_HVGATE_LBR */
+/* ---- end lbr ---- */
+
 MODULE_DESCRIPTION("hvgate: decisions a hypervisor makes at the guest boundary");
 MODULE_AUTHOR("The hvgate authors");
 MODULE_LICENSE("Dual BSD/GPL");

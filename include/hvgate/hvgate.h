@@ -13,6 +13,7 @@
 #include <hvgate/error.h>
 #include <hvgate/msr-index.h>
 #include <hvgate/msr_bitmap.h>
+#include <hvgate/lbr.h>
 #include <hvgate/xfd.h>
 
 #endif /* HVGATE_HVGATE_H */

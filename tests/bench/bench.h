@@ -50,6 +50,7 @@ struct hvg_bench_report {
 
 /* One getter per lib/ module, listed in tests/bench/bench_main.c. */
 const struct hvg_bench *msr_bitmap_benches(size_t *nr);
+const struct hvg_bench *lbr_benches(size_t *nr);
 const struct hvg_bench *xfd_benches(size_t *nr);
 
 /* Report getters, listed in tests/bench/bench_main.c (optional). */

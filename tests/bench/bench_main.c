@@ -22,6 +22,9 @@
 
 static const struct hvg_bench *(*const getters[])(size_t *nr) = {
 	msr_bitmap_benches,
+#if IS_ENABLED(CONFIG_HVGATE_LBR)
+	lbr_benches,
+#endif
 #if IS_ENABLED(CONFIG_HVGATE_XFD)
 	xfd_benches,
 #endif
