@@ -224,6 +224,8 @@ warnings: $(AUTOCONF)
 # ---- freestanding ----------------------------------------------------------
 FREE_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) glue-bare/env.c \
 		  glue-bare/free_main.c
+# Sources for one architecture only (executors with inline assembly).
+free-aarch64-$(CONFIG_HVGATE_ARM64_DEBUG) += glue-bare/a64_exec.c
 
 define free_arch
 $(B)/free-$(1)/%.o: %.c $(AUTOCONF)
@@ -232,7 +234,8 @@ $(B)/free-$(1)/%.o: %.c $(AUTOCONF)
 	$$(Q)$(2)gcc $(FREE_CFLAGS) $(3) $(FREE_INC) -fno-tree-loop-distribute-patterns \
 		$$(DEPFLAGS) -c $$< -o $$@
 
-$(B)/free-$(1)/hvgate-free.elf: $$(addprefix $(B)/free-$(1)/,$$(FREE_SRCS:.c=.o))
+$(B)/free-$(1)/hvgate-free.elf: $$(addprefix $(B)/free-$(1)/,$$(FREE_SRCS:.c=.o) \
+		$$(free-$(1)-y:.c=.o))
 	$$(quiet) LD $$@
 	$$(Q)$(2)gcc -nostdlib -static -ffreestanding -Wl,--no-undefined \
 		-Wl,-e,hvg_free_start -o $$@ $$^

@@ -43,4 +43,29 @@ int hvgate_msr_policy_merge_sparse(const struct hvg_msr_policy *pol,
 				   const struct hvg_msrmap *l1,
 				   struct hvg_msrmap *out);
 
+/* arm64_debug */
+#if IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
+int hvgate_a64_caps_init(struct hvg_a64_caps *caps,
+			 const struct hvg_a64_idregs *id, u32 flags);
+int hvgate_a64_vcpu_init(struct hvg_a64_vcpu *v);
+int hvgate_a64_vcpu_load(struct hvg_a64_vcpu *v,
+			 const struct hvg_a64_caps *caps);
+int hvgate_a64_vcpu_put(struct hvg_a64_vcpu *v);
+int hvgate_a64_dbg_trap(struct hvg_a64_vcpu *v);
+int hvgate_a64_dbg_mdscr(struct hvg_a64_vcpu *v, u64 mdscr);
+int hvgate_a64_dbg_os_lock(struct hvg_a64_vcpu *v, bool locked);
+int hvgate_a64_dbg_host_debug(struct hvg_a64_vcpu *v, bool on);
+u32 hvgate_a64_dbg_owner(const struct hvg_a64_vcpu *v);
+int hvgate_a64_vcpu_mdcr(const struct hvg_a64_vcpu *v, u64 *mdcr);
+int hvgate_a64_set_guest_trfcr(struct hvg_a64_vcpu *v, bool enable,
+			       u64 trfcr);
+int hvgate_a64_entry_probe(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan);
+int hvgate_a64_entry_park(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan);
+int hvgate_a64_entry_guest(struct hvg_a64_vcpu *v, u64 *mdcr,
+			   struct hvg_a64_plan *plan);
+int hvgate_a64_exit_host(struct hvg_a64_vcpu *v, u64 *mdcr,
+			 struct hvg_a64_plan *plan);
+int hvgate_a64_exit_unpark(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan);
+#endif
+
 #endif /* HVGATE_KERNEL_H */
