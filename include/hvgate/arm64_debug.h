@@ -388,6 +388,10 @@ struct hvg_a64_ctl {
  * @park: the current park plan
  * @restore: the current restore plan
  * @slot: save slots (HVG_A64_SLOT_*); plans read and write them
+ *
+ * About 1.8 KiB, in the caller's vCPU structure (not on a stack). Set up
+ * with hvg_a64_vcpu_init(); afterwards the caller only touches the guest
+ * and external banks of @slot.
  */
 struct hvg_a64_vcpu {
 	struct hvg_a64_ctl ctl;
