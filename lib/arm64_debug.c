@@ -289,6 +289,8 @@ static int dbg_event(struct hvg_a64_ctl *c, enum dbg_event ev,
 		if (loaded)
 			return -HVG_ESTATE;
 		c->caps = caps;
+		/* Another CPU may have other errata: rebuild the plans. */
+		c->parked = HVG_A64_PARKED_STALE;
 		set_owner(c, owner_at_load(c->in));
 		return 0;
 	case EV_PUT:
@@ -421,25 +423,49 @@ int hvg_a64_entry_probe(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan)
 }
 
 /*
- * Build the park plan from the probed enables, and the restore plan for
- * what it parks. Reference (d).3: stop the source (PMSCR_EL1, TRFCR_EL1),
- * ISB so the stop is in effect, drain (PSB/TSB CSYNC, DSB NSH), only then
- * disable the buffer, and ISB before the translation regime changes. The
- * exit reverses the units (trace, BRBE, SPE) and, in each, enables the
- * buffer before the source, after one ISB that synchronises the host's
- * restored translation regime.
+ * What the probed host has running under this vCPU and must be parked
+ * (HVG_A64_PARKED_*): a buffer whose E bit is set, BRBE recording, and
+ * the trace filter when TRBE runs or a guest value is configured.
  */
-static void plan_park(struct hvg_a64_vcpu *v)
+static __always_inline u8 park_units(const struct hvg_a64_vcpu *v)
 {
-	const struct hvg_a64_caps *caps = v->ctl.caps;
 	const u64 *slot = v->slot;
-	struct hvg_a64_step *p = v->park, *r = v->restore;
-	u32 cap = caps->caps, units = caps->units;
-	u8 parked = 0;
-	bool trbe;
+	u32 units = v->ctl.caps->units;
+	u8 m = 0;
 
 	if ((units & HVG_A64_PARKED_SPE) &&
-	    (slot[HVG_A64_SLOT_PMBLIMITR] & HVG_A64_PMBLIMITR_E)) {
+	    (slot[HVG_A64_SLOT_PMBLIMITR] & HVG_A64_PMBLIMITR_E))
+		m |= HVG_A64_PARKED_SPE;
+	if ((units & HVG_A64_PARKED_BRBE) &&
+	    (slot[HVG_A64_SLOT_BRBCR] &
+	     (HVG_A64_BRBCR_E0BRE | HVG_A64_BRBCR_EXBRE)))
+		m |= HVG_A64_PARKED_BRBE;
+	if ((units & HVG_A64_PARKED_TRBE) &&
+	    (slot[HVG_A64_SLOT_TRBLIMITR] & HVG_A64_TRBLIMITR_E))
+		m |= HVG_A64_PARKED_TRBE;
+	if ((units & HVG_A64_PARKED_TRFCR) &&
+	    ((m & HVG_A64_PARKED_TRBE) || (v->ctl.in & HVG_A64_IN_TRACE_CFG)))
+		m |= HVG_A64_PARKED_TRFCR;
+	return m;
+}
+
+/*
+ * Build the park plan for the units in @m, and the restore plan. The
+ * plans depend only on @m and the caps' errata, never on register values
+ * (those go through slots), so they are rebuilt only when @m changes.
+ * Reference (d).3: stop the source (PMSCR_EL1, TRFCR_EL1), ISB so the
+ * stop is in effect, drain (PSB/TSB CSYNC, DSB NSH), only then disable
+ * the buffer, and ISB before the translation regime changes. The exit
+ * reverses the units (trace, BRBE, SPE) and, in each, enables the buffer
+ * before the source, after one ISB that synchronises the host's restored
+ * translation regime.
+ */
+static void plan_park(struct hvg_a64_vcpu *v, u8 m)
+{
+	struct hvg_a64_step *p = v->park, *r = v->restore;
+	u32 cap = v->ctl.caps->caps;
+
+	if (m & HVG_A64_PARKED_SPE) {
 		p = emit(p, HVG_A64_OP_READ, HVG_A64_PMSCR_EL1,
 			 HVG_A64_SLOT_PMSCR);
 		p = emit(p, HVG_A64_OP_WRITE_ZERO, HVG_A64_PMSCR_EL1, 0);
@@ -448,30 +474,19 @@ static void plan_park(struct hvg_a64_vcpu *v)
 		p = barrier_step(p, HVG_A64_OP_DSB_NSH);
 		p = emit(p, HVG_A64_OP_WRITE_ZERO, HVG_A64_PMBLIMITR_EL1, 0);
 		p = barrier_step(p, HVG_A64_OP_ISB);
-		parked |= HVG_A64_PARKED_SPE;
 	}
-
-	if ((units & HVG_A64_PARKED_BRBE) &&
-	    (slot[HVG_A64_SLOT_BRBCR] &
-	     (HVG_A64_BRBCR_E0BRE | HVG_A64_BRBCR_EXBRE))) {
+	if (m & HVG_A64_PARKED_BRBE)
 		p = emit(p, HVG_A64_OP_WRITE_ZERO, HVG_A64_BRBCR_EL1, 0);
-		parked |= HVG_A64_PARKED_BRBE;
-	}
-
-	trbe = (units & HVG_A64_PARKED_TRBE) &&
-	       (slot[HVG_A64_SLOT_TRBLIMITR] & HVG_A64_TRBLIMITR_E);
-	if ((units & HVG_A64_PARKED_TRFCR) &&
-	    (trbe || (v->ctl.in & HVG_A64_IN_TRACE_CFG))) {
+	if (m & HVG_A64_PARKED_TRFCR) {
 		p = emit(p, HVG_A64_OP_READ, HVG_A64_TRFCR_EL1,
 			 HVG_A64_SLOT_TRFCR);
-		if (trbe)
+		if (m & HVG_A64_PARKED_TRBE)
 			p = emit(p, HVG_A64_OP_WRITE_ZERO, HVG_A64_TRFCR_EL1, 0);
 		else
 			p = emit(p, HVG_A64_OP_WRITE, HVG_A64_TRFCR_EL1,
 				 HVG_A64_SLOT_TRFCR_GUEST);
-		parked |= HVG_A64_PARKED_TRFCR;
 	}
-	if (trbe) {
+	if (m & HVG_A64_PARKED_TRBE) {
 		p = barrier_step(p, HVG_A64_OP_ISB);
 		p = barrier_step(p, HVG_A64_OP_TSB_CSYNC);
 		p = barrier_step(p, HVG_A64_OP_DSB_NSH);
@@ -481,58 +496,40 @@ static void plan_park(struct hvg_a64_vcpu *v)
 			p = barrier_step(p, HVG_A64_OP_DSB_NSH);
 		}
 		p = barrier_step(p, HVG_A64_OP_ISB);
-		parked |= HVG_A64_PARKED_TRBE;
 	}
 
-	if (parked & (HVG_A64_PARKED_SPE | HVG_A64_PARKED_TRBE))
+	if (m & (HVG_A64_PARKED_SPE | HVG_A64_PARKED_TRBE))
 		r = barrier_step(r, HVG_A64_OP_ISB);
-	if (parked & HVG_A64_PARKED_TRBE) {
+	if (m & HVG_A64_PARKED_TRBE) {
 		r = emit(r, HVG_A64_OP_WRITE, HVG_A64_TRBLIMITR_EL1,
 			 HVG_A64_SLOT_TRBLIMITR);
 		r = barrier_step(r, HVG_A64_OP_ISB);
 		if (cap & HVG_A64_CAP_E2038923)
 			r = barrier_step(r, HVG_A64_OP_ISB);
 	}
-	if (parked & HVG_A64_PARKED_TRFCR)
+	if (m & HVG_A64_PARKED_TRFCR)
 		r = emit(r, HVG_A64_OP_WRITE, HVG_A64_TRFCR_EL1,
 			 HVG_A64_SLOT_TRFCR);
-	if (parked & HVG_A64_PARKED_BRBE)
+	if (m & HVG_A64_PARKED_BRBE)
 		r = emit(r, HVG_A64_OP_WRITE, HVG_A64_BRBCR_EL1,
 			 HVG_A64_SLOT_BRBCR);
-	if (parked & HVG_A64_PARKED_SPE) {
+	if (m & HVG_A64_PARKED_SPE) {
 		r = emit(r, HVG_A64_OP_WRITE, HVG_A64_PMBLIMITR_EL1,
 			 HVG_A64_SLOT_PMBLIMITR);
 		r = barrier_step(r, HVG_A64_OP_ISB);
 		r = emit(r, HVG_A64_OP_WRITE, HVG_A64_PMSCR_EL1,
 			 HVG_A64_SLOT_PMSCR);
 	}
-	v->ctl.parked = parked;
+	v->ctl.parked = m;
 	v->ctl.nr_park = (u8)(p - v->park);
 	v->ctl.nr_restore = (u8)(r - v->restore);
 }
 
-/* Whether the probed host has anything running that must be parked. */
-static __always_inline bool park_needed(const struct hvg_a64_vcpu *v)
+/* Rebuild both plans (off the common path, where they are reused). */
+static noinline int park_rebuild(struct hvg_a64_vcpu *v, u8 m,
+				 struct hvg_a64_plan *plan)
 {
-	const u64 *slot = v->slot;
-	u32 units = v->ctl.caps->units;
-
-	return ((units & HVG_A64_PARKED_SPE) &&
-		(slot[HVG_A64_SLOT_PMBLIMITR] & HVG_A64_PMBLIMITR_E)) ||
-	       ((units & HVG_A64_PARKED_BRBE) &&
-		(slot[HVG_A64_SLOT_BRBCR] &
-		 (HVG_A64_BRBCR_E0BRE | HVG_A64_BRBCR_EXBRE))) ||
-	       ((units & HVG_A64_PARKED_TRBE) &&
-		(slot[HVG_A64_SLOT_TRBLIMITR] & HVG_A64_TRBLIMITR_E)) ||
-	       ((units & HVG_A64_PARKED_TRFCR) &&
-		(v->ctl.in & HVG_A64_IN_TRACE_CFG));
-}
-
-/* The host is profiling: build both plans (off the common path). */
-static noinline int park_slow(struct hvg_a64_vcpu *v,
-			      struct hvg_a64_plan *plan)
-{
-	plan_park(v);
+	plan_park(v, m);
 	plan->step = v->park;
 	plan->nr = v->ctl.nr_park;
 	return 0;
@@ -540,18 +537,18 @@ static noinline int park_slow(struct hvg_a64_vcpu *v,
 
 int hvg_a64_entry_park(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan)
 {
+	u8 m;
+
 	if (!v || !plan)
 		return -HVG_EINVAL;
 	if (v->ctl.phase != HVG_A64_PH_PROBED)
 		return -HVG_ESTATE;
 	v->ctl.phase = HVG_A64_PH_PARKED;
-	if (park_needed(v))
-		return park_slow(v, plan);
-	v->ctl.parked = 0;
-	v->ctl.nr_park = 0;
-	v->ctl.nr_restore = 0;
+	m = park_units(v);
+	if (m != v->ctl.parked)
+		return park_rebuild(v, m, plan);
 	plan->step = v->park;
-	plan->nr = 0;
+	plan->nr = v->ctl.nr_park;
 	return 0;
 }
 

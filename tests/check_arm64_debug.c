@@ -987,6 +987,67 @@ START_TEST(full_plans_spelled_out)
 }
 END_TEST
 
+/*
+ * One vCPU over many entries: the plans are rebuilt only when the set of
+ * parked units changes, and always match the host of that entry, also
+ * after a load on a CPU with other errata or with VHE.
+ */
+START_TEST(plans_follow_the_host_across_entries)
+{
+	static struct hvg_a64_caps caps[3];
+	static struct hvg_a64_vcpu v;
+	static const u8 states[] = { 15, 0, 1, 1, 3, 0, 5, 7, 7, 2, 0, 8, 9, 15 };
+	struct scenario sc = { .cpu = full_cpu, .pmscr = 3, .trfcr = 3 };
+	struct hvg_a64_plan plan;
+	struct expect e;
+	char buf[200];
+	u32 c, i;
+	u64 m;
+
+	sc.cpu.e2064142 = true;
+	caps_of(&sc.cpu, &caps[0]);
+	sc.cpu.e2064142 = false;
+	sc.cpu.e2038923 = true;
+	caps_of(&sc.cpu, &caps[1]);
+	sc.cpu.vhe = true;
+	caps_of(&sc.cpu, &caps[2]);
+	ck_assert_int_eq(hvg_a64_vcpu_init(&v), 0);
+	for (c = 0; c < 3; c++) {
+		sc.cpu = full_cpu;
+		sc.cpu.e2064142 = c == 0;
+		sc.cpu.e2038923 = c > 0;
+		sc.cpu.vhe = c == 2;
+		ck_assert_int_eq(hvg_a64_vcpu_load(&v, &caps[c]), 0);
+		for (i = 0; i < ARRAY_SIZE(states); i++) {
+			sc.pmb = states[i] & 1;
+			sc.trb = states[i] >> 1 & 1;
+			sc.brbcr = states[i] >> 2 & 1;
+			sc.trace_cfg = states[i] >> 3 & 1;
+			ck_assert_int_eq(hvg_a64_set_guest_trfcr(&v, sc.trace_cfg,
+								 0x21), 0);
+			expect_plans(&sc, &e);
+			ck_assert_int_eq(hvg_a64_entry_probe(&v, &plan), 0);
+			/* What the probe would read. */
+			v.slot[HVG_A64_SLOT_PMBLIMITR] = sc.pmb;
+			v.slot[HVG_A64_SLOT_TRBLIMITR] = sc.trb;
+			v.slot[HVG_A64_SLOT_BRBCR] = sc.brbcr;
+			ck_assert_int_eq(hvg_a64_entry_park(&v, &plan), 0);
+			ck_assert_ptr_null(plan_diff("park", plan.step, plan.nr,
+						     e.park, e.nr_park, buf,
+						     sizeof(buf)));
+			ck_assert_int_eq(hvg_a64_entry_guest(&v, &m, &plan), 0);
+			ck_assert_int_eq(hvg_a64_exit_host(&v, &m, &plan), 0);
+			ck_assert_int_eq(hvg_a64_exit_unpark(&v, &plan), 0);
+			ck_assert_ptr_null(plan_diff("restore", plan.step,
+						     plan.nr, e.restore,
+						     e.nr_restore, buf,
+						     sizeof(buf)));
+		}
+		ck_assert_int_eq(hvg_a64_vcpu_put(&v), 0);
+	}
+}
+END_TEST
+
 /* The seed: "the vcpu can run, but it can't hide" - and still gets traps. */
 START_TEST(vhe_parks_nothing_but_gets_traps)
 {
@@ -1699,11 +1760,13 @@ START_TEST(ownership_distinct_states_breadth_first)
 
 	own_bfs(OWN_DEPTH, &nr);
 	/*
-	 * Inputs en, lock, dbg: 8 unloaded states. Loaded: host-owned with
-	 * dbg or lock (3 combinations) x en (2) = 6, plus guest-owned with
-	 * en, and with en clear either free or lazily guest-owned: 9. 17.
+	 * Inputs en, lock, dbg: 8 unloaded states, twice (never loaded, or
+	 * loaded before: the park plans are then marked for rebuilding).
+	 * Loaded: host-owned with dbg or lock (3 combinations) x en (2) = 6,
+	 * plus guest-owned with en, and with en clear either free or lazily
+	 * guest-owned: 9. 25 in all.
 	 */
-	ck_assert_uint_eq(nr, 17);
+	ck_assert_uint_eq(nr, 25);
 }
 END_TEST
 
@@ -2025,6 +2088,7 @@ Suite *arm64_debug_suite(void)
 
 	tc = hvg_tcase("plans");
 	tcase_add_test(tc, full_plans_spelled_out);
+	tcase_add_test(tc, plans_follow_the_host_across_entries);
 	tcase_add_test(tc, vhe_parks_nothing_but_gets_traps);
 	tcase_add_test(tc, simulator_flags_broken_plans);
 	tcase_add_test(tc, every_combination_exact_and_ordered);

@@ -346,11 +346,12 @@ enum hvg_a64_phase {
 #define HVG_A64_IN_HOST_DBG	BIT(2)	/* userspace debugs the guest */
 #define HVG_A64_IN_TRACE_CFG	BIT(3)	/* a guest TRFCR_EL1 value is set */
 
-/* &hvg_a64_ctl.parked: what the last park plan parked. */
+/* &hvg_a64_ctl.parked: the units the plans in the vCPU park. */
 #define HVG_A64_PARKED_SPE	BIT(0)
 #define HVG_A64_PARKED_BRBE	BIT(1)
 #define HVG_A64_PARKED_TRFCR	BIT(2)
 #define HVG_A64_PARKED_TRBE	BIT(3)
+#define HVG_A64_PARKED_STALE	BIT(7)	/* loaded since: rebuild */
 
 /**
  * struct hvg_a64_ctl - the control state of a vCPU (opaque to callers)
@@ -359,7 +360,8 @@ enum hvg_a64_phase {
  * @owner: enum hvg_a64_dbg_owner
  * @phase: enum hvg_a64_phase
  * @in: HVG_A64_IN_*
- * @parked: HVG_A64_PARKED_*, valid from park to restore
+ * @parked: HVG_A64_PARKED_* units the plans in &hvg_a64_vcpu.park and
+ *          .restore are for; they are rebuilt only when this changes
  * @bank: the owner's debug bank (HVG_A64_BANK_GUEST or _EXTERNAL), 0 for
  *        none; it cannot change during a world switch
  * @nr_park: steps in &hvg_a64_vcpu.park
@@ -603,6 +605,8 @@ int hvg_a64_entry_probe(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan);
  *   with erratum 2064142, ISB.
  *
  * The restore plan for the exit is decided here from what was parked.
+ * Both plans depend only on which units are parked (values go through
+ * the slots), so they are rebuilt only when that set changes.
  *
  * Return: 0; -HVG_EINVAL if an argument is NULL; -HVG_ESTATE unless
  * hvg_a64_entry_probe() was the last call. Nothing changes on error.
