@@ -36,6 +36,7 @@ endif
 lib-y				:= error.o check.o msr_bitmap.o msr_names.o
 lib-$(CONFIG_HVGATE_LBR)	+= lbr.o
 lib-$(CONFIG_HVGATE_XFD)	+= xfd.o
+lib-$(CONFIG_HVGATE_ARM64_DEBUG)	+= arm64_debug.o
 
 LIB_OBJS	= $(lib-y)
 
@@ -44,9 +45,11 @@ tests-y				:= check_main.o check_core.o \
 				   check_msr_bitmap.o check_tools.o
 tests-$(CONFIG_HVGATE_LBR)	+= check_lbr.o
 tests-$(CONFIG_HVGATE_XFD)	+= check_xfd.o
+tests-$(CONFIG_HVGATE_ARM64_DEBUG)	+= check_arm64_debug.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
 bench-$(CONFIG_HVGATE_LBR)	+= bench_lbr.o
 bench-$(CONFIG_HVGATE_XFD)	+= bench_xfd.o
+bench-$(CONFIG_HVGATE_ARM64_DEBUG)	+= bench_arm64_debug.o
 bare-y				:= glue-bare/bare_msr_bitmap.c
 tool-msrmap			:= msrmap.o
 
@@ -230,6 +233,8 @@ warnings: $(AUTOCONF)
 # ---- freestanding ----------------------------------------------------------
 FREE_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) glue-bare/env.c \
 		  glue-bare/free_main.c
+# Sources for one architecture only (executors with inline assembly).
+free-aarch64-$(CONFIG_HVGATE_ARM64_DEBUG) += glue-bare/a64_exec.c
 
 define free_arch
 $(B)/free-$(1)/%.o: %.c $(AUTOCONF)
@@ -238,7 +243,8 @@ $(B)/free-$(1)/%.o: %.c $(AUTOCONF)
 	$$(Q)$(2)gcc $(FREE_CFLAGS) $(3) $(FREE_INC) -fno-tree-loop-distribute-patterns \
 		$$(DEPFLAGS) -c $$< -o $$@
 
-$(B)/free-$(1)/hvgate-free.elf: $$(addprefix $(B)/free-$(1)/,$$(FREE_SRCS:.c=.o))
+$(B)/free-$(1)/hvgate-free.elf: $$(addprefix $(B)/free-$(1)/,$$(FREE_SRCS:.c=.o) \
+		$$(free-$(1)-y:.c=.o))
 	$$(quiet) LD $$@
 	$$(Q)$(2)gcc -nostdlib -static -ffreestanding -Wl,--no-undefined \
 		-Wl,-e,hvg_free_start -o $$@ $$^

@@ -99,5 +99,29 @@ bool hvgate_xfd_exit_err_reset(const struct hvg_xfd_state *st);
 bool hvgate_xfd_entry_err(const struct hvg_xfd_state *st, u64 *val);
 u64 hvgate_xfd_xstate_bv(u64 xstate_bv, u64 xfd);
 /* end xfd */
+/* arm64_debug */
+#if IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
+int hvgate_a64_caps_init(struct hvg_a64_caps *caps,
+			 const struct hvg_a64_idregs *id, u32 flags);
+int hvgate_a64_vcpu_init(struct hvg_a64_vcpu *v);
+int hvgate_a64_vcpu_load(struct hvg_a64_vcpu *v,
+			 const struct hvg_a64_caps *caps);
+int hvgate_a64_vcpu_put(struct hvg_a64_vcpu *v);
+int hvgate_a64_dbg_trap(struct hvg_a64_vcpu *v);
+int hvgate_a64_dbg_mdscr(struct hvg_a64_vcpu *v, u64 mdscr);
+int hvgate_a64_dbg_os_lock(struct hvg_a64_vcpu *v, bool locked);
+int hvgate_a64_dbg_host_debug(struct hvg_a64_vcpu *v, bool on);
+u32 hvgate_a64_dbg_owner(const struct hvg_a64_vcpu *v);
+int hvgate_a64_vcpu_mdcr(const struct hvg_a64_vcpu *v, u64 *mdcr);
+int hvgate_a64_set_guest_trfcr(struct hvg_a64_vcpu *v, bool enable,
+			       u64 trfcr);
+int hvgate_a64_entry_probe(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan);
+int hvgate_a64_entry_park(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan);
+int hvgate_a64_entry_guest(struct hvg_a64_vcpu *v, u64 *mdcr,
+			   struct hvg_a64_plan *plan);
+int hvgate_a64_exit_host(struct hvg_a64_vcpu *v, u64 *mdcr,
+			 struct hvg_a64_plan *plan);
+int hvgate_a64_exit_unpark(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan);
+#endif
 
 #endif /* HVGATE_KERNEL_H */

@@ -763,3 +763,219 @@ EXPORT_SYMBOL_GPL(hvgate_lbr_reset);
 MODULE_DESCRIPTION("hvgate: decisions a hypervisor makes at the guest boundary");
 MODULE_AUTHOR("The hvgate authors");
 MODULE_LICENSE("Dual BSD/GPL");
+
+/* arm64_debug */
+#if IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
+/**
+ * hvgate_a64_caps_init() - see hvg_a64_caps_init()
+ * @caps: filled with one CPU's capabilities
+ * @id: that CPU's ID register values
+ * @flags: HVG_A64_HOST_VHE and HVG_A64_ERRATUM_*
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_a64_caps_init(struct hvg_a64_caps *caps,
+			 const struct hvg_a64_idregs *id, u32 flags)
+{
+	return hvgate_errno(hvg_a64_caps_init(caps, id, flags));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_caps_init);
+
+/**
+ * hvgate_a64_vcpu_init() - see hvg_a64_vcpu_init()
+ * @v: the vCPU
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_a64_vcpu_init(struct hvg_a64_vcpu *v)
+{
+	return hvgate_errno(hvg_a64_vcpu_init(v));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_vcpu_init);
+
+/**
+ * hvgate_a64_vcpu_load() - see hvg_a64_vcpu_load()
+ * @v: the vCPU
+ * @caps: the capabilities of the CPU it is loaded on
+ *
+ * Return: 0, -EINVAL or -EBUSY (already loaded).
+ */
+int hvgate_a64_vcpu_load(struct hvg_a64_vcpu *v,
+			 const struct hvg_a64_caps *caps)
+{
+	return hvgate_errno(hvg_a64_vcpu_load(v, caps));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_vcpu_load);
+
+/**
+ * hvgate_a64_vcpu_put() - see hvg_a64_vcpu_put()
+ * @v: the vCPU
+ *
+ * Return: 0, -EINVAL or -EBUSY (not loaded, or mid world switch).
+ */
+int hvgate_a64_vcpu_put(struct hvg_a64_vcpu *v)
+{
+	return hvgate_errno(hvg_a64_vcpu_put(v));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_vcpu_put);
+
+/**
+ * hvgate_a64_dbg_trap() - see hvg_a64_dbg_trap()
+ * @v: the vCPU
+ *
+ * Return: 0, -EINVAL or -EBUSY (not loaded, or mid world switch).
+ */
+int hvgate_a64_dbg_trap(struct hvg_a64_vcpu *v)
+{
+	return hvgate_errno(hvg_a64_dbg_trap(v));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_dbg_trap);
+
+/**
+ * hvgate_a64_dbg_mdscr() - see hvg_a64_dbg_mdscr()
+ * @v: the vCPU
+ * @mdscr: the guest's new MDSCR_EL1
+ *
+ * Return: 0, -EINVAL or -EBUSY (mid world switch).
+ */
+int hvgate_a64_dbg_mdscr(struct hvg_a64_vcpu *v, u64 mdscr)
+{
+	return hvgate_errno(hvg_a64_dbg_mdscr(v, mdscr));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_dbg_mdscr);
+
+/**
+ * hvgate_a64_dbg_os_lock() - see hvg_a64_dbg_os_lock()
+ * @v: the vCPU
+ * @locked: the OSLAR_EL1.OSLK value the guest wrote
+ *
+ * Return: 0, -EINVAL or -EBUSY (mid world switch).
+ */
+int hvgate_a64_dbg_os_lock(struct hvg_a64_vcpu *v, bool locked)
+{
+	return hvgate_errno(hvg_a64_dbg_os_lock(v, locked));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_dbg_os_lock);
+
+/**
+ * hvgate_a64_dbg_host_debug() - see hvg_a64_dbg_host_debug()
+ * @v: the vCPU
+ * @on: userspace debugs the guest
+ *
+ * Return: 0, -EINVAL or -EBUSY (mid world switch).
+ */
+int hvgate_a64_dbg_host_debug(struct hvg_a64_vcpu *v, bool on)
+{
+	return hvgate_errno(hvg_a64_dbg_host_debug(v, on));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_dbg_host_debug);
+
+/**
+ * hvgate_a64_dbg_owner() - see hvg_a64_dbg_owner()
+ * @v: the vCPU
+ *
+ * Return: an enum hvg_a64_dbg_owner value.
+ */
+u32 hvgate_a64_dbg_owner(const struct hvg_a64_vcpu *v)
+{
+	return hvg_a64_dbg_owner(v);
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_dbg_owner);
+
+/**
+ * hvgate_a64_vcpu_mdcr() - see hvg_a64_vcpu_mdcr()
+ * @v: a loaded vCPU
+ * @mdcr: filled with its MDCR_EL2
+ *
+ * Return: 0, -EINVAL or -EBUSY (not loaded).
+ */
+int hvgate_a64_vcpu_mdcr(const struct hvg_a64_vcpu *v, u64 *mdcr)
+{
+	return hvgate_errno(hvg_a64_vcpu_mdcr(v, mdcr));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_vcpu_mdcr);
+
+/**
+ * hvgate_a64_set_guest_trfcr() - see hvg_a64_set_guest_trfcr()
+ * @v: the vCPU
+ * @enable: switch TRFCR_EL1 while the guest runs
+ * @trfcr: the guest's TRFCR_EL1
+ *
+ * Return: 0, -EINVAL or -EBUSY (mid world switch).
+ */
+int hvgate_a64_set_guest_trfcr(struct hvg_a64_vcpu *v, bool enable,
+			       u64 trfcr)
+{
+	return hvgate_errno(hvg_a64_set_guest_trfcr(v, enable, trfcr));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_set_guest_trfcr);
+
+/**
+ * hvgate_a64_entry_probe() - see hvg_a64_entry_probe()
+ * @v: a loaded, idle vCPU
+ * @plan: filled with the probe plan
+ *
+ * Return: 0, -EINVAL or -EBUSY (out of order).
+ */
+int hvgate_a64_entry_probe(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan)
+{
+	return hvgate_errno(hvg_a64_entry_probe(v, plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_entry_probe);
+
+/**
+ * hvgate_a64_entry_park() - see hvg_a64_entry_park()
+ * @v: a probed vCPU
+ * @plan: filled with the park plan
+ *
+ * Return: 0, -EINVAL or -EBUSY (out of order).
+ */
+int hvgate_a64_entry_park(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan)
+{
+	return hvgate_errno(hvg_a64_entry_park(v, plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_entry_park);
+
+/**
+ * hvgate_a64_entry_guest() - see hvg_a64_entry_guest()
+ * @v: a parked vCPU
+ * @mdcr: filled with the vCPU's MDCR_EL2
+ * @plan: filled with the debug register switch to the guest
+ *
+ * Return: 0, -EINVAL or -EBUSY (out of order).
+ */
+int hvgate_a64_entry_guest(struct hvg_a64_vcpu *v, u64 *mdcr,
+			   struct hvg_a64_plan *plan)
+{
+	return hvgate_errno(hvg_a64_entry_guest(v, mdcr, plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_entry_guest);
+
+/**
+ * hvgate_a64_exit_host() - see hvg_a64_exit_host()
+ * @v: a vCPU back from the guest
+ * @mdcr: filled with the host's MDCR_EL2
+ * @plan: filled with the debug register switch to the host
+ *
+ * Return: 0, -EINVAL or -EBUSY (out of order).
+ */
+int hvgate_a64_exit_host(struct hvg_a64_vcpu *v, u64 *mdcr,
+			 struct hvg_a64_plan *plan)
+{
+	return hvgate_errno(hvg_a64_exit_host(v, mdcr, plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_exit_host);
+
+/**
+ * hvgate_a64_exit_unpark() - see hvg_a64_exit_unpark()
+ * @v: a vCPU whose host context is back
+ * @plan: filled with the restore plan
+ *
+ * Return: 0, -EINVAL or -EBUSY (out of order).
+ */
+int hvgate_a64_exit_unpark(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan)
+{
+	return hvgate_errno(hvg_a64_exit_unpark(v, plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_a64_exit_unpark);
+#endif

@@ -13,12 +13,15 @@
 static Suite *(*const suites[])(void) = {
 	core_suite,
 	msr_bitmap_suite,
+	tools_suite,
 #if IS_ENABLED(CONFIG_HVGATE_LBR)
 	lbr_suite,
 #endif
-	tools_suite,
 #if IS_ENABLED(CONFIG_HVGATE_XFD)
 	xfd_suite,
+#endif
+#if IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
+	arm64_debug_suite,
 #endif
 };
 

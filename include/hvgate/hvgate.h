@@ -15,5 +15,6 @@
 #include <hvgate/msr_bitmap.h>
 #include <hvgate/lbr.h>
 #include <hvgate/xfd.h>
+#include <hvgate/arm64_debug.h>
 
 #endif /* HVGATE_HVGATE_H */
