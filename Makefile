@@ -34,13 +34,16 @@ endif
 
 # ---- the library: one line per module, selected by Kconfig --------------
 lib-y				:= error.o check.o msr_bitmap.o msr_names.o
+lib-$(CONFIG_HVGATE_AUTOLOAD)	+= autoload.o
 
 LIB_OBJS	= $(lib-y)
 
 # ---- tests, tools and benchmarks -----------------------------------------
 tests-y				:= check_main.o check_core.o \
 				   check_msr_bitmap.o check_tools.o
+tests-$(CONFIG_HVGATE_AUTOLOAD)	+= check_autoload.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
+bench-$(CONFIG_HVGATE_AUTOLOAD)	+= bench_autoload.o
 tool-msrmap			:= msrmap.o
 
 # ---- flags ----------------------------------------------------------------

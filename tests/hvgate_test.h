@@ -15,6 +15,7 @@
 /* One getter per lib/ module, listed in tests/check_main.c. */
 Suite *core_suite(void);
 Suite *msr_bitmap_suite(void);
+Suite *autoload_suite(void);
 Suite *tools_suite(void);
 
 /*
