@@ -27,7 +27,7 @@ endif
 
 # Goals that must not need a configuration.
 NOCONFIG_GOALS	:= defconfig menuconfig olddefconfig savedefconfig clean \
-		   distclean help
+		   distclean help model
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 -include $(B)/kconfig/auto.conf
 endif
@@ -65,7 +65,7 @@ AUTOCONF	:= $(B)/include/hvgate/autoconf.h
 
 .PHONY: all lib tools check unit warnings check-valgrind coverage checkpatch \
 	bench freestanding module kunit demo install defconfig menuconfig \
-	olddefconfig savedefconfig clean distclean help
+	olddefconfig savedefconfig clean distclean help model
 
 all: lib tools
 
@@ -82,6 +82,7 @@ help:
 	@echo '  freestanding   link lib/ with -ffreestanding for x86-64 and aarch64'
 	@echo '  module         out-of-tree kernel module against linux-headers-amd64'
 	@echo '  kunit          KUnit suite in UML, linux-source-6.1 tree'
+	@echo '  model          spin models of the concurrent protocols (tests/model)'
 	@echo '  install        PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
 	@echo '  defconfig menuconfig olddefconfig savedefconfig'
 
@@ -259,6 +260,11 @@ module: $(AUTOCONF)
 
 kunit: $(AUTOCONF)
 	$(Q)scripts/kunit-run $(B)/kunit
+
+# ---- spin models -------------------------------------------------------------
+# tests/model/run: a seed*.pml must give a counterexample, the others verify.
+model:
+	$(Q)tests/model/run $(B)/model
 
 # ---- checkpatch ------------------------------------------------------------
 CHECKPATCH	:= $(B)/checkpatch/scripts/checkpatch.pl

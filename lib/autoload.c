@@ -874,17 +874,19 @@ int hvg_autoload_perf_switch(struct hvg_autoload *al,
 
 /*
  * The end of EXIT_PICK and EXIT_HOST: al->v was picked at generation
- * al->g. Write it unless the MSR is known to hold it: no PMI since the
- * generation at which its content was last known.
+ * al->g. Since the window closed, the MSR holds either what the exit
+ * steps wrote last (al->hw_known, 0 at the close) or the value a PMI
+ * reported and wrote after the close, which is then al->v itself or a
+ * value EXIT_CHECK will see coming. So write only if al->v differs from
+ * al->hw_known.
  */
 static int exit_write(struct hvg_autoload *al, struct hvg_al_action *act)
 {
 	al->phase = HVG_AL_EXIT_CHECK;
-	if (al->g == al->g_known && al->v == al->hw_known)
+	if (al->v == al->hw_known)
 		return 1;
 	*act = (struct hvg_al_action){ HVG_AL_ACT_WRMSR, al->vol_msr, al->v };
 	al->hw_known = al->v;
-	al->g_known = al->g;
 	return 1;
 }
 
@@ -903,15 +905,10 @@ int hvg_autoload_exit_step(struct hvg_autoload *al, struct hvg_al_action *act)
 			return 0;
 		}
 		/*
-		 * Sample before closing: a PMI between this read and the
-		 * close wrote 0 and moved the generation, so the pick will
-		 * not trust the MSR's known value (0) and will write.
+		 * Close the window. Until now every PMI wrote 0 and the
+		 * quiesce write was 0, so the MSR holds 0; from now on the
+		 * PMI handler writes perf's value itself.
 		 */
-		al->phase = HVG_AL_EXIT_CLOSE;
-		al->g_known = READ_ONCE(al->cpu->gen);
-		return 1;
-	case HVG_AL_EXIT_CLOSE:
-		/* From here the PMI handler writes the host value itself. */
 		al->phase = HVG_AL_EXIT_PICK;
 		al->hw_known = 0;
 		WRITE_ONCE(al->cpu->open, 0);

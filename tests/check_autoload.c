@@ -546,6 +546,8 @@ START_TEST(add_update_remove_keeps_order)
 	static const u64 g2[] = { 1, 3 }, h2[] = { 11, 13 };
 	static const u64 g3[] = { 1, 3, 4 }, h3[] = { 11, 13, 14 };
 	static const u64 g4[] = { 1, 7, 4 }, h4[] = { 11, 17, 14 };
+	static const u32 cdea[] = { 0x30, 0x40, 0x50, 0x10 };
+	static const u64 g5[] = { 3, 4, 5, 1 }, h5[] = { 13, 14, 15, 11 };
 
 	ck_assert_int_eq(hvg_autoload_set(&f->al, 0x10, 1, 11, 0, &f->plan), 0);
 	/* First add: the two counts, in the documented order. */
@@ -575,6 +577,22 @@ START_TEST(add_update_remove_keeps_order)
 	run(f);
 	list_is(f->entry, 3, acd, g3);
 	list_is(f->exit, 3, acd, h3);
+	/* Remove the first of three: no entry moves out of order. */
+	ck_assert_int_eq(hvg_autoload_set(&f->al, 0x50, 5, 15, 0, &f->plan), 0);
+	ck_assert_int_eq(hvg_autoload_clear(&f->al, 0x10, &f->plan), 0);
+	ck_assert_int_eq(hvg_autoload_set(&f->al, 0x10, 1, 11, 0, &f->plan), 0);
+	run(f);
+	list_is(f->entry, 4, cdea, g5);
+	list_is(f->exit, 4, cdea, h5);
+	ck_assert_int_eq(hvg_autoload_clear(&f->al, 0x50, &f->plan), 0);
+	ck_assert_int_eq(hvg_autoload_clear(&f->al, 0x10, &f->plan), 0);
+	ck_assert_int_eq(hvg_autoload_set(&f->al, 0x10, 1, 11, 0, &f->plan), 0);
+	ck_assert_int_eq(hvg_autoload_clear(&f->al, 0x30, &f->plan), 0);
+	ck_assert_int_eq(hvg_autoload_clear(&f->al, 0x40, &f->plan), 0);
+	ck_assert_int_eq(hvg_autoload_set(&f->al, 0x30, 3, 13, 0, &f->plan), 0);
+	ck_assert_int_eq(hvg_autoload_set(&f->al, 0x40, 4, 14, 0, &f->plan), 0);
+	run(f);
+	list_is(f->entry, 3, acd, g3);
 	/* Update in place: no count write, same position. */
 	f->sim.count_writes = 0;
 	ck_assert_int_eq(hvg_autoload_set(&f->al, 0x30, 7, 17, 0, &f->plan), 0);
@@ -636,6 +654,15 @@ START_TEST(entry_only_entries)
 	ck_assert_uint_eq(f->plan.nr, 2);
 	act_is(&f->buf[0], HVG_AL_ACT_VMWRITE, F_GUEST_EFER, 0x500);
 	act_is(&f->buf[1], HVG_AL_ACT_SETBITS, F_ENTRY_CTLS, ENTRY_LOAD_EFER);
+	run(f);
+	/* The same value again: no VMWRITE; a new one: the field only. */
+	ck_assert_int_eq(hvg_autoload_set(&f->al, MSR_EFER, 0x500, 0xd01,
+					  HVG_AL_ENTRY_ONLY, &f->plan), 0);
+	ck_assert_uint_eq(f->plan.nr, 0);
+	ck_assert_int_eq(hvg_autoload_set(&f->al, MSR_EFER, 0x501, 0xd01,
+					  HVG_AL_ENTRY_ONLY, &f->plan), 0);
+	ck_assert_uint_eq(f->plan.nr, 1);
+	act_is(&f->buf[0], HVG_AL_ACT_VMWRITE, F_GUEST_EFER, 0x501);
 	run(f);
 	ck_assert_uint_eq(hvg_autoload_where(&f->al, MSR_EFER, NULL, NULL),
 			  HVG_AL_IN_ENTRY_FIELD);
@@ -1536,7 +1563,9 @@ struct world {
 	u64 sw;			/* perf's cpuc->pebs_enabled */
 	u32 step, act, round, pmis;
 	bool iso;		/* the part has PEBS isolation */
+	bool reprogrammed;	/* perf changed its value outside a window */
 	u32 transition_writes;	/* PEBS_ENABLE writes not by a PMI */
+	u32 steady_writes;	/* what they must be if no PMI runs */
 };
 
 struct ex_stats {
@@ -1577,6 +1606,18 @@ static void ex_pmi(struct world *w, u64 clear)
 		ck_assert_uint_eq(pebs_hw(w), w->sw);
 }
 
+/*
+ * Between two windows perf schedules new events in normal context: it sets
+ * its value and writes the MSR itself, without the PMI hook (interrupts
+ * are on, no window is open). The value the last PMI reported is stale.
+ */
+static void ex_reprogram(struct world *w)
+{
+	w->sw = 3;
+	sim_wrmsr(&w->sim, MSR_PEBS, w->sw);
+	w->reprogrammed = true;
+}
+
 static void ex_wrmsr(struct world *w, const struct hvg_al_action *a)
 {
 	ck_assert_uint_eq(a->target, MSR_PEBS);
@@ -1599,6 +1640,8 @@ static void ex_vcpu(struct world *w)
 		w->snap[0] = (struct hvg_perf_msr){ MSR_PGC, 0, 0xf,
 						    w->round ? 0xf : 0x3 };
 		w->snap[1] = (struct hvg_perf_msr){ MSR_PEBS, 0, w->sw, 0 };
+		/* Quiesce and restore if perf's value is not 0, else nothing. */
+		w->steady_writes += w->sw && !w->iso ? 2 : 0;
 		w->step = EX_SWITCH;
 		break;
 	case EX_SWITCH:
@@ -1653,8 +1696,9 @@ static void ex_vcpu(struct world *w)
 /*
  * Depth-first over every schedule: before each vCPU step, either no PMI
  * or one PMI clearing any subset of perf's bits (while fewer than EX_PMIS
- * ran). A child is a copy of its parent plus one event; nothing is
- * replayed. Recursion is fine in a test; the depth is the schedule length.
+ * ran); and once, between the first two windows, perf may reprogram. A
+ * child is a copy of its parent plus one event; nothing is replayed.
+ * Recursion is fine in a test; the depth is the schedule length.
  */
 static void explore(const struct world *w, struct ex_stats *st)
 {
@@ -1666,9 +1710,9 @@ static void explore(const struct world *w, struct ex_stats *st)
 		if (w->iso)
 			ck_assert_uint_eq(w->transition_writes, 0);
 		/* Without PMIs: a zero value costs nothing, else 2 per trip. */
-		if (!w->pmis && !w->iso)
+		if (!w->pmis)
 			ck_assert_uint_eq(w->transition_writes,
-					  w->sw ? 2 * EX_ROUNDS : 0);
+					  w->steady_writes);
 		st->leaves++;
 		return;
 	}
@@ -1676,6 +1720,11 @@ static void explore(const struct world *w, struct ex_stats *st)
 	ex_vcpu(&n);
 	st->steps++;
 	explore(&n, st);
+	if (w->step == EX_BEGIN && w->round == 1 && !w->reprogrammed) {
+		world_copy(&n, w);
+		ex_reprogram(&n);
+		explore(&n, st);
+	}
 	if (w->pmis == EX_PMIS)
 		return;
 	/* Every subset of the bits perf has set, including none. */

@@ -264,14 +264,14 @@ struct hvg_autoload_cpu {
 
 /*
  * Phases of struct hvg_autoload: IDLE -> OPEN (enter_begin) -> ARMED
- * (perf_switch) -> EXIT_CLOSE -> EXIT_PICK -> [EXIT_HOST] -> EXIT_CHECK
- * -> IDLE, or back to EXIT_PICK when a PMI ran meanwhile (exit_step).
+ * (perf_switch); then exit_step: ARMED -> IDLE if no volatile MSR, else
+ * ARMED -> EXIT_PICK (window closed) -> [EXIT_HOST] -> EXIT_CHECK -> IDLE,
+ * or back to EXIT_PICK when a PMI ran since the pick.
  */
 enum hvg_al_phase {
 	HVG_AL_IDLE = 0,	/* no window: list operations only */
 	HVG_AL_OPEN,		/* generation sampled; perf switch next */
 	HVG_AL_ARMED,		/* lists ready; VM entry and exit may run */
-	HVG_AL_EXIT_CLOSE,	/* next: close the window */
 	HVG_AL_EXIT_PICK,	/* next: read the generation, pick the value */
 	HVG_AL_EXIT_HOST,	/* next: read the value the last PMI reported */
 	HVG_AL_EXIT_CHECK,	/* next: did a PMI run since the pick? */
@@ -301,10 +301,10 @@ enum hvg_al_phase {
  * @armed: the window switches a volatile MSR
  * @vol_msr: that MSR
  * @g0: generation sampled by hvg_autoload_enter_begin()
- * @g_known: generation at which @hw_known was last known
  * @g: generation read by the current pick
  * @snap: the volatile MSR's host value in the perf snapshot
- * @hw_known: the value the volatile MSR holds if no PMI ran since @g_known
+ * @hw_known: what the exit steps last left in the volatile MSR (0 at the
+ *            close of the window)
  * @v: the value picked for the volatile MSR
  *
  * Caller memory, initialised by hvg_autoload_init() and otherwise only
@@ -331,7 +331,6 @@ struct hvg_autoload {
 	bool armed;
 	u32 vol_msr;
 	u32 g0;
-	u32 g_known;
 	u32 g;
 	u64 snap;
 	u64 hw_known;
@@ -604,8 +603,10 @@ int hvg_autoload_perf_switch(struct hvg_autoload *al,
  *
  * Each call does at most one access to the CPU's shared state. Without a
  * volatile MSR the first call returns 0. With one, the steps close the
- * window, pick the current host value and write it unless the MSR is
- * known to hold it, and pick again if a PMI ran in between.
+ * window, pick perf's current value (the snapshot if no PMI ran since
+ * hvg_autoload_enter_begin(), else the value the last PMI reported),
+ * write it unless the steps wrote that value last, and pick again if a
+ * PMI ran since the pick.
  *
  * Return: 1 if the caller must perform @act and call again; 0 when the
  * exit path is complete (the window is closed, @act is NONE);
