@@ -20,7 +20,7 @@
 #define SIDE_ENTRY	0
 #define SIDE_EXIT	1
 
-/* The smallest recommended maximum, 512 * (0 + 1): see recommended_max(). */
+/* At most the smallest recommended maximum (hvg_autoload_recommended_max()). */
 static_assert(HVG_CFG_AUTOLOAD_MAX >= 1 && HVG_CFG_AUTOLOAD_MAX <= 512);
 
 /* Dedicated fields by number: EFER entry, EFER exit, PGC entry, PGC exit. */

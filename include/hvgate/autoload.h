@@ -145,8 +145,10 @@ struct hvg_al_action {
  *      performs them in order and resets @nr
  * @full_list: on -HVG_ENOSPC, the HVG_AL_LIST_* that was full
  * @full_entry: on -HVG_ENOSPC for an MSR list (entry load, exit load, exit
- *              store, perf), the entry that did not fit: its MSR and the
- *              value it would have held
+ *              store), the entry that did not fit: its MSR and the value
+ *              it would have held (0 for the store list); for
+ *              HVG_AL_LIST_PERF, the first perf entry past HVG_PERF_MAX,
+ *              with its guest value
  * @full_action: on -HVG_ENOSPC for HVG_AL_LIST_PLAN, the first action
  *               that did not fit
  *
@@ -531,7 +533,8 @@ int hvg_autoload_cpu_init(struct hvg_autoload_cpu *cpu);
  * handler what to write: @host outside a window, 0 inside one, so the MSR
  * stays quiet until the exit steps restore the value.
  *
- * Return: the value the handler must write to the MSR.
+ * Return: the value the handler must write to the MSR; @host if @cpu is
+ * NULL (the handler cannot fail).
  */
 u64 hvg_autoload_pmi(struct hvg_autoload_cpu *cpu, u64 host);
 
