@@ -27,7 +27,7 @@ endif
 
 # Goals that must not need a configuration.
 NOCONFIG_GOALS	:= defconfig menuconfig olddefconfig savedefconfig clean \
-		   distclean help
+		   distclean help model
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 -include $(B)/kconfig/auto.conf
 endif
@@ -37,6 +37,7 @@ lib-y				:= error.o check.o msr_bitmap.o msr_names.o
 lib-$(CONFIG_HVGATE_LBR)	+= lbr.o
 lib-$(CONFIG_HVGATE_XFD)	+= xfd.o
 lib-$(CONFIG_HVGATE_ARM64_DEBUG)	+= arm64_debug.o
+lib-$(CONFIG_HVGATE_AUTOLOAD)	+= autoload.o
 
 LIB_OBJS	= $(lib-y)
 
@@ -46,10 +47,12 @@ tests-y				:= check_main.o check_core.o \
 tests-$(CONFIG_HVGATE_LBR)	+= check_lbr.o
 tests-$(CONFIG_HVGATE_XFD)	+= check_xfd.o
 tests-$(CONFIG_HVGATE_ARM64_DEBUG)	+= check_arm64_debug.o
+tests-$(CONFIG_HVGATE_AUTOLOAD)	+= check_autoload.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
 bench-$(CONFIG_HVGATE_LBR)	+= bench_lbr.o
 bench-$(CONFIG_HVGATE_XFD)	+= bench_xfd.o
 bench-$(CONFIG_HVGATE_ARM64_DEBUG)	+= bench_arm64_debug.o
+bench-$(CONFIG_HVGATE_AUTOLOAD)	+= bench_autoload.o
 bare-y				:= glue-bare/bare_msr_bitmap.c
 tool-msrmap			:= msrmap.o
 
@@ -71,8 +74,8 @@ DEPFLAGS	= -MMD -MP -MF $(@:.o=.d)
 AUTOCONF	:= $(B)/include/hvgate/autoconf.h
 
 .PHONY: all lib tools check unit warnings check-valgrind coverage checkpatch \
-	bench fuzz freestanding bare-check module kunit demo install defconfig menuconfig \
-	olddefconfig savedefconfig clean distclean help
+	bench fuzz freestanding bare-check module kunit model demo install \
+	defconfig menuconfig olddefconfig savedefconfig clean distclean help
 
 all: lib tools
 
@@ -91,6 +94,7 @@ help:
 	@echo '  bare-check     boot the freestanding lib/ under QEMU (x86-64, arm64 EL2)'
 	@echo '  module         out-of-tree kernel module against linux-headers-amd64'
 	@echo '  kunit          KUnit suite in UML, linux-source-6.1 tree'
+	@echo '  model          spin models of the concurrent protocols (tests/model)'
 	@echo '  install        PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
 	@echo '  defconfig menuconfig olddefconfig savedefconfig'
 
@@ -310,6 +314,11 @@ module: $(AUTOCONF)
 
 kunit: $(AUTOCONF)
 	$(Q)scripts/kunit-run $(B)/kunit
+
+# ---- spin models -------------------------------------------------------------
+# tests/model/run: a seed*.pml must give a counterexample, the others verify.
+model:
+	$(Q)tests/model/run $(B)/model
 
 # ---- checkpatch ------------------------------------------------------------
 CHECKPATCH	:= $(B)/checkpatch/scripts/checkpatch.pl

@@ -123,5 +123,38 @@ int hvgate_a64_exit_host(struct hvg_a64_vcpu *v, u64 *mdcr,
 			 struct hvg_a64_plan *plan);
 int hvgate_a64_exit_unpark(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan);
 #endif
+/* ---- autoload ---- */
+u32 hvgate_autoload_recommended_max(u64 vmx_misc);
+u32 hvgate_autoload_dedicated(const struct hvg_autoload_caps *caps);
+int hvgate_autoload_init(struct hvg_autoload *al,
+			 const struct hvg_autoload_caps *caps,
+			 struct hvg_msr_entry *entry_load,
+			 struct hvg_msr_entry *exit_load,
+			 struct hvg_msr_entry *exit_store, u32 nr);
+int hvgate_autoload_vmcs_setup(const struct hvg_autoload *al,
+			       u64 entry_load_pa, u64 exit_load_pa,
+			       u64 exit_store_pa, struct hvg_al_plan *plan);
+int hvgate_autoload_set(struct hvg_autoload *al, u32 msr, u64 guest,
+			u64 host, u32 flags, struct hvg_al_plan *plan);
+int hvgate_autoload_clear(struct hvg_autoload *al, u32 msr,
+			  struct hvg_al_plan *plan);
+u32 hvgate_autoload_where(const struct hvg_autoload *al, u32 msr, u64 *guest,
+			  u64 *host);
+int hvgate_autoload_store_add(struct hvg_autoload *al, u32 msr,
+			      struct hvg_al_plan *plan);
+int hvgate_autoload_store_remove(struct hvg_autoload *al, u32 msr,
+				 struct hvg_al_plan *plan);
+int hvgate_autoload_store_read(const struct hvg_autoload *al, u32 msr,
+			       u64 *value);
+int hvgate_autoload_cpu_init(struct hvg_autoload_cpu *cpu);
+u64 hvgate_autoload_pmi(struct hvg_autoload_cpu *cpu, u64 host);
+int hvgate_autoload_enter_begin(struct hvg_autoload *al,
+				struct hvg_autoload_cpu *cpu);
+int hvgate_autoload_perf_switch(struct hvg_autoload *al,
+				const struct hvg_perf_msr *msrs, u32 nr,
+				u32 flags, struct hvg_al_plan *plan);
+int hvgate_autoload_exit_step(struct hvg_autoload *al,
+			      struct hvg_al_action *act);
+/* ---- end autoload ---- */
 
 #endif /* HVGATE_KERNEL_H */

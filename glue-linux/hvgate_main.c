@@ -760,10 +760,6 @@ EXPORT_SYMBOL_GPL(hvgate_lbr_reset);
 #endif /* CONFIG_HVGATE_LBR */
 /* ---- end lbr ---- */
 
-MODULE_DESCRIPTION("hvgate: decisions a hypervisor makes at the guest boundary");
-MODULE_AUTHOR("The hvgate authors");
-MODULE_LICENSE("Dual BSD/GPL");
-
 /* arm64_debug */
 #if IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
 /**
@@ -979,3 +975,247 @@ int hvgate_a64_exit_unpark(struct hvg_a64_vcpu *v, struct hvg_a64_plan *plan)
 }
 EXPORT_SYMBOL_GPL(hvgate_a64_exit_unpark);
 #endif
+
+/* ---- autoload ---- */
+
+/**
+ * hvgate_autoload_recommended_max() - see hvg_autoload_recommended_max()
+ * @vmx_misc: IA32_VMX_MISC
+ *
+ * Return: 512 * (IA32_VMX_MISC[27:25] + 1).
+ */
+u32 hvgate_autoload_recommended_max(u64 vmx_misc)
+{
+	return hvg_autoload_recommended_max(vmx_misc);
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_recommended_max);
+
+/**
+ * hvgate_autoload_dedicated() - see hvg_autoload_dedicated()
+ * @caps: the capability MSRs
+ *
+ * Return: the HVG_AL_*_FIELD bits the capabilities allow.
+ */
+u32 hvgate_autoload_dedicated(const struct hvg_autoload_caps *caps)
+{
+	return hvg_autoload_dedicated(caps);
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_dedicated);
+
+/**
+ * hvgate_autoload_init() - see hvg_autoload_init()
+ * @al: the state to initialise
+ * @caps: the capability MSRs
+ * @entry_load: VM-entry MSR-load list, 16-byte aligned
+ * @exit_load: VM-exit MSR-load list, 16-byte aligned
+ * @exit_store: VM-exit MSR-store list, 16-byte aligned
+ * @nr: entries available in each list
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_autoload_init(struct hvg_autoload *al,
+			 const struct hvg_autoload_caps *caps,
+			 struct hvg_msr_entry *entry_load,
+			 struct hvg_msr_entry *exit_load,
+			 struct hvg_msr_entry *exit_store, u32 nr)
+{
+	return hvgate_errno(hvg_autoload_init(al, caps, entry_load, exit_load,
+					      exit_store, nr));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_init);
+
+/**
+ * hvgate_autoload_vmcs_setup() - see hvg_autoload_vmcs_setup()
+ * @al: the state
+ * @entry_load_pa: physical address of the VM-entry MSR-load list
+ * @exit_load_pa: physical address of the VM-exit MSR-load list
+ * @exit_store_pa: physical address of the VM-exit MSR-store list
+ * @plan: receives the actions
+ *
+ * Return: 0, -EINVAL or -ENOSPC.
+ */
+int hvgate_autoload_vmcs_setup(const struct hvg_autoload *al,
+			       u64 entry_load_pa, u64 exit_load_pa,
+			       u64 exit_store_pa, struct hvg_al_plan *plan)
+{
+	return hvgate_errno(hvg_autoload_vmcs_setup(al, entry_load_pa,
+						    exit_load_pa, exit_store_pa,
+						    plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_vmcs_setup);
+
+/**
+ * hvgate_autoload_set() - see hvg_autoload_set()
+ * @al: the state
+ * @msr: MSR index
+ * @guest: value loaded at VM entry
+ * @host: value loaded at VM exit
+ * @flags: HVG_AL_ENTRY_ONLY or 0
+ * @plan: receives the actions
+ *
+ * Return: 0, -EINVAL, -EPERM or -ENOSPC.
+ */
+int hvgate_autoload_set(struct hvg_autoload *al, u32 msr, u64 guest,
+			u64 host, u32 flags, struct hvg_al_plan *plan)
+{
+	return hvgate_errno(hvg_autoload_set(al, msr, guest, host, flags,
+					     plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_set);
+
+/**
+ * hvgate_autoload_clear() - see hvg_autoload_clear()
+ * @al: the state
+ * @msr: MSR index
+ * @plan: receives the actions
+ *
+ * Return: 0, -EINVAL, -EPERM, -ENOENT or -ENOSPC.
+ */
+int hvgate_autoload_clear(struct hvg_autoload *al, u32 msr,
+			  struct hvg_al_plan *plan)
+{
+	return hvgate_errno(hvg_autoload_clear(al, msr, plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_clear);
+
+/**
+ * hvgate_autoload_where() - see hvg_autoload_where()
+ * @al: the state
+ * @msr: MSR index
+ * @guest: receives the guest value, or NULL
+ * @host: receives the host value, or NULL
+ *
+ * Return: HVG_AL_IN_* bits, 0 if @msr is not switched.
+ */
+u32 hvgate_autoload_where(const struct hvg_autoload *al, u32 msr, u64 *guest,
+			  u64 *host)
+{
+	return hvg_autoload_where(al, msr, guest, host);
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_where);
+
+/**
+ * hvgate_autoload_store_add() - see hvg_autoload_store_add()
+ * @al: the state
+ * @msr: MSR index
+ * @plan: receives the count write
+ *
+ * Return: 0, -EINVAL, -EPERM, -EEXIST or -ENOSPC.
+ */
+int hvgate_autoload_store_add(struct hvg_autoload *al, u32 msr,
+			      struct hvg_al_plan *plan)
+{
+	return hvgate_errno(hvg_autoload_store_add(al, msr, plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_store_add);
+
+/**
+ * hvgate_autoload_store_remove() - see hvg_autoload_store_remove()
+ * @al: the state
+ * @msr: MSR index
+ * @plan: receives the count write
+ *
+ * Return: 0, -EINVAL, -ENOENT or -ENOSPC.
+ */
+int hvgate_autoload_store_remove(struct hvg_autoload *al, u32 msr,
+				 struct hvg_al_plan *plan)
+{
+	return hvgate_errno(hvg_autoload_store_remove(al, msr, plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_store_remove);
+
+/**
+ * hvgate_autoload_store_read() - see hvg_autoload_store_read()
+ * @al: the state
+ * @msr: MSR index
+ * @value: receives the value saved at the last VM exit
+ *
+ * Return: 0, -EINVAL or -ENOENT.
+ */
+int hvgate_autoload_store_read(const struct hvg_autoload *al, u32 msr,
+			       u64 *value)
+{
+	return hvgate_errno(hvg_autoload_store_read(al, msr, value));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_store_read);
+
+/**
+ * hvgate_autoload_cpu_init() - see hvg_autoload_cpu_init()
+ * @cpu: the per-CPU state
+ *
+ * Return: 0 or -EINVAL.
+ */
+int hvgate_autoload_cpu_init(struct hvg_autoload_cpu *cpu)
+{
+	return hvgate_errno(hvg_autoload_cpu_init(cpu));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_cpu_init);
+
+/**
+ * hvgate_autoload_pmi() - see hvg_autoload_pmi(); callable in NMI context
+ * @cpu: this CPU's shared state
+ * @host: the value perf now holds for the volatile MSR
+ *
+ * Return: the value the PMI handler must write to the MSR.
+ */
+u64 hvgate_autoload_pmi(struct hvg_autoload_cpu *cpu, u64 host)
+{
+	return hvg_autoload_pmi(cpu, host);
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_pmi);
+
+/**
+ * hvgate_autoload_enter_begin() - see hvg_autoload_enter_begin()
+ * @al: the vCPU's state
+ * @cpu: the shared state of the current CPU
+ *
+ * Return: 0, -EINVAL or -EBUSY (a window is open already).
+ */
+int hvgate_autoload_enter_begin(struct hvg_autoload *al,
+				struct hvg_autoload_cpu *cpu)
+{
+	return hvgate_errno(hvg_autoload_enter_begin(al, cpu));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_enter_begin);
+
+/**
+ * hvgate_autoload_perf_switch() - see hvg_autoload_perf_switch()
+ * @al: the vCPU's state, in an open window
+ * @msrs: perf's switch list
+ * @nr: entries at @msrs
+ * @flags: HVG_PERF_PEBS_ISOLATION or 0
+ * @plan: receives the actions
+ *
+ * Return: 0, -EINVAL, -EBUSY (no window open), -EPERM, -EEXIST or -ENOSPC.
+ */
+int hvgate_autoload_perf_switch(struct hvg_autoload *al,
+				const struct hvg_perf_msr *msrs, u32 nr,
+				u32 flags, struct hvg_al_plan *plan)
+{
+	return hvgate_errno(hvg_autoload_perf_switch(al, msrs, nr, flags,
+						     plan));
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_perf_switch);
+
+/**
+ * hvgate_autoload_exit_step() - see hvg_autoload_exit_step()
+ * @al: the vCPU's state
+ * @act: receives the step's action
+ *
+ * Return: 1 to perform @act and call again, 0 when done, -EINVAL, or
+ * -EBUSY if no window is open.
+ */
+int hvgate_autoload_exit_step(struct hvg_autoload *al,
+			      struct hvg_al_action *act)
+{
+	int ret = hvg_autoload_exit_step(al, act);
+
+	return ret > 0 ? ret : hvgate_errno(ret);
+}
+EXPORT_SYMBOL_GPL(hvgate_autoload_exit_step);
+
+/* ---- end autoload ---- */
+
+MODULE_DESCRIPTION("hvgate: decisions a hypervisor makes at the guest boundary");
+MODULE_AUTHOR("The hvgate authors");
+MODULE_LICENSE("Dual BSD/GPL");

@@ -17,6 +17,7 @@ Suite *core_suite(void);
 Suite *msr_bitmap_suite(void);
 Suite *lbr_suite(void);
 Suite *arm64_debug_suite(void);
+Suite *autoload_suite(void);
 Suite *tools_suite(void);
 Suite *xfd_suite(void);
 

@@ -16,5 +16,6 @@
 #include <hvgate/lbr.h>
 #include <hvgate/xfd.h>
 #include <hvgate/arm64_debug.h>
+#include <hvgate/autoload.h>
 
 #endif /* HVGATE_HVGATE_H */

@@ -15,4 +15,27 @@
 #define HVG_MSR_WRITE		0x2U
 #define HVG_MSR_RW		(HVG_MSR_READ | HVG_MSR_WRITE)
 
+/**
+ * struct hvg_msr_entry - one entry of a VMX MSR list
+ * @index: MSR index (bits 31:0 of the entry)
+ * @reserved: bits 63:32, must be 0 (a VM entry fails, or a VM exit aborts,
+ *            otherwise)
+ * @value: bits 127:64: the value loaded, or the value stored at VM exit
+ *
+ * The architectural format of the VM-entry MSR-load, VM-exit MSR-load and
+ * VM-exit MSR-store areas (Intel SDM Vol. 3C, "VM-Exit Controls for MSRs"
+ * and "VM-Entry Controls for MSRs"): 16 bytes per entry, the area itself
+ * 16-byte aligned (bits 3:0 of its address are 0).
+ */
+struct hvg_msr_entry {
+	u32 index;
+	u32 reserved;
+	u64 value;
+};
+
+static_assert(sizeof(struct hvg_msr_entry) == 16);
+static_assert(offsetof(struct hvg_msr_entry, index) == 0);
+static_assert(offsetof(struct hvg_msr_entry, reserved) == 4);
+static_assert(offsetof(struct hvg_msr_entry, value) == 8);
+
 #endif /* HVGATE_TYPES_H */

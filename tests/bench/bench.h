@@ -56,5 +56,6 @@ const struct hvg_bench *xfd_benches(size_t *nr);
 /* Report getters, listed in tests/bench/bench_main.c (optional). */
 const struct hvg_bench_report *xfd_bench_reports(size_t *nr);
 const struct hvg_bench *arm64_debug_benches(size_t *nr);
+const struct hvg_bench *autoload_benches(size_t *nr);
 
 #endif /* HVGATE_BENCH_H */

@@ -28,6 +28,9 @@ static const struct hvg_bench *(*const getters[])(size_t *nr) = {
 #if IS_ENABLED(CONFIG_HVGATE_XFD)
 	xfd_benches,
 #endif
+#if IS_ENABLED(CONFIG_HVGATE_AUTOLOAD)
+	autoload_benches,
+#endif
 #if IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
 	arm64_debug_benches,
 #endif
