@@ -151,6 +151,7 @@ struct hvg_al_action {
  *              with its guest value
  * @full_action: on -HVG_ENOSPC for HVG_AL_LIST_PLAN, the first action
  *               that did not fit
+ * @reserved: padding, keeps @full_entry 8-byte aligned; never read
  *
  * The actions of one call come in this order, each kind only if needed:
  *
