@@ -34,12 +34,14 @@ endif
 
 # ---- the library: one line per module, selected by Kconfig --------------
 lib-y				:= error.o check.o msr_bitmap.o msr_names.o
+lib-$(CONFIG_HVGATE_VMX_NESTED)	+= vmcs.o
 
 LIB_OBJS	= $(lib-y)
 
 # ---- tests, tools and benchmarks -----------------------------------------
 tests-y				:= check_main.o check_core.o \
 				   check_msr_bitmap.o check_tools.o
+tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
 tool-msrmap			:= msrmap.o
 

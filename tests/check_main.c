@@ -13,6 +13,9 @@
 static Suite *(*const suites[])(void) = {
 	core_suite,
 	msr_bitmap_suite,
+#if IS_ENABLED(CONFIG_HVGATE_VMX_NESTED)
+	vmcs_suite,
+#endif
 	tools_suite,
 };
 

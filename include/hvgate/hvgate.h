@@ -13,5 +13,6 @@
 #include <hvgate/error.h>
 #include <hvgate/msr-index.h>
 #include <hvgate/msr_bitmap.h>
+#include <hvgate/vmcs.h>
 
 #endif /* HVGATE_HVGATE_H */
