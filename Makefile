@@ -34,16 +34,17 @@ endif
 
 # ---- the library: one line per module, selected by Kconfig --------------
 lib-y				:= error.o check.o msr_bitmap.o msr_names.o
-lib-$(CONFIG_HVGATE_VMX_NESTED)	+= vmcs.o
+lib-$(CONFIG_HVGATE_VMX_NESTED)	+= vmcs.o vmentry.o
 
 LIB_OBJS	= $(lib-y)
 
 # ---- tests, tools and benchmarks -----------------------------------------
 tests-y				:= check_main.o check_core.o \
 				   check_msr_bitmap.o check_tools.o
-tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o
+tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o check_vmentry.o vectors.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
 tool-msrmap			:= msrmap.o
+tool-vmcheck-$(CONFIG_HVGATE_VMX_NESTED) := vmcheck_input.o vmcheck_profiles.o
 
 # ---- flags ----------------------------------------------------------------
 # Kernel dialect: gnu11, no strict aliasing (lib/ reads maps as u64 words),
@@ -163,7 +164,7 @@ demo: $(TOOLS)
 
 # ---- Check suites ----------------------------------------------------------
 TEST_OBJS	= $(addprefix $(B)/tests/,$(tests-y))
-TOOL_OBJS	= $(addprefix $(B)/tools/,$(tool-msrmap))
+TOOL_OBJS	= $(addprefix $(B)/tools/,$(tool-msrmap) $(tool-vmcheck-y))
 
 $(B)/tests/%.o: tests/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
@@ -210,6 +211,7 @@ CLANG_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) \
 		  $(addprefix tests/,$(tests-y:.o=.c)) \
 		  $(addprefix tests/bench/,$(bench-y:.o=.c)) \
 		  $(addprefix tools/,$(tool-msrmap:.o=.c)) tools/hvgate-msrmap.c \
+		  $(addprefix tools/,$(tool-vmcheck-y:.o=.c)) \
 		  tests/env/env.c
 
 warnings: $(AUTOCONF)

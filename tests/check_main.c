@@ -15,6 +15,7 @@ static Suite *(*const suites[])(void) = {
 	msr_bitmap_suite,
 #if IS_ENABLED(CONFIG_HVGATE_VMX_NESTED)
 	vmcs_suite,
+	vmentry_suite,
 #endif
 	tools_suite,
 };

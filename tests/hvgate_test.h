@@ -17,6 +17,7 @@ Suite *core_suite(void);
 Suite *msr_bitmap_suite(void);
 Suite *tools_suite(void);
 Suite *vmcs_suite(void);
+Suite *vmentry_suite(void);
 
 /*
  * Checked fixture for every test case: the environment's warning counter

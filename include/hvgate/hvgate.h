@@ -14,5 +14,6 @@
 #include <hvgate/msr-index.h>
 #include <hvgate/msr_bitmap.h>
 #include <hvgate/vmcs.h>
+#include <hvgate/vmentry.h>
 
 #endif /* HVGATE_HVGATE_H */
