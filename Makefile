@@ -41,7 +41,8 @@ LIB_OBJS	= $(lib-y)
 # ---- tests, tools and benchmarks -----------------------------------------
 tests-y				:= check_main.o check_core.o \
 				   check_msr_bitmap.o check_tools.o
-tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o check_vmentry.o vectors.o
+tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o check_vmentry.o vectors.o \
+					   check_vmentry_prop.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
 tool-msrmap			:= msrmap.o
 tool-vmcheck-$(CONFIG_HVGATE_VMX_NESTED) := vmcheck_input.o vmcheck_profiles.o

@@ -71,16 +71,14 @@ bool hvg_vmentry_not_evaluated(const struct hvg_vmentry_result *res,
 #define IN_BASIC	BIT_ULL(8)
 #define IN_MISC		BIT_ULL(9)
 #define IN_EPTCAP	BIT_ULL(10)
-#define IN_CR0_FIXED	BIT_ULL(11)	/* both CR0 fixed MSRs */
-#define IN_CR4_FIXED	BIT_ULL(12)	/* both CR4 fixed MSRs */
-#define IN_MAXPHY	BIT_ULL(13)	/* MAXPHYADDR */
-#define IN_VMX_PA	BIT_ULL(14)	/* MAXPHYADDR and BASIC[48] */
-#define IN_PERF_GLOBAL	BIT_ULL(15)
-#define IN_SPEC_CTRL	BIT_ULL(16)
+#define IN_PERF_GLOBAL	BIT_ULL(11)
+#define IN_SPEC_CTRL	BIT_ULL(12)
 #define IN_ENV_SHIFT	24		/* HVG_ENV_* */
 #define IN_ENV(f)	((u64)(f) << IN_ENV_SHIFT)
 #define IN_CPU_SHIFT	32		/* HVG_CPU_* known */
 #define IN_CPU(f)	((u64)(f) << IN_CPU_SHIFT)
+
+#define U32_ALL		0xffffffffULL
 
 /* Tri-state verdicts, ordered so that combining two is their maximum. */
 #define T_PASS		0U
@@ -99,8 +97,15 @@ struct ctx {
 	u64 basic;
 	u64 misc;
 	u64 eptcap;
-	u64 vmx_pa_rsvd;	/* bits at or above the VMX-structure PA width */
-	u64 pa_rsvd;		/* bits at or above MAXPHYADDR */
+	/*
+	 * Bounds of the physical-address width for VMX structures and of
+	 * MAXPHYADDR: equal when known, else the widest range the missing
+	 * inputs allow (32..52 bits).
+	 */
+	u32 vmx_pa_lo;
+	u32 vmx_pa_hi;
+	u32 pa_lo;
+	u32 pa_hi;
 	/* Effective controls: a word that is not activated reads as 0. */
 	u32 pin;
 	u32 proc;
@@ -148,15 +153,42 @@ static inline bool verdict(struct ctx *c, u32 diag, u32 t)
  * no bit of @align set and no bit at or above the physical-address width,
  * which is 32 when BASIC[48] is 1 (never on Intel 64 processors). Older
  * SDM text says "should not set" for some of these; hardware fails the
- * entry, so hvgate treats it as "must" (catalogue A6).
+ * entry, so hvgate treats it as "must" (catalogue A6). Without MAXPHYADDR
+ * or BASIC the width lies between vmx_pa_lo and vmx_pa_hi: an address
+ * below 2^lo passes and one at or above 2^hi fails whatever it is.
  */
+static inline u32 t_width(u64 addr, u32 lo, u32 hi)
+{
+	if (addr >> hi)
+		return T_FAIL;
+	return addr >> lo ? T_UNKNOWN : T_PASS;
+}
+
 static inline u32 t_addr(const struct ctx *c, u64 addr, u64 align)
 {
 	if (addr & align)
 		return T_FAIL;
-	if (!(c->in & IN_VMX_PA))
-		return addr >> 52 ? T_FAIL : (addr >> 32 ? T_UNKNOWN : T_PASS);
-	return tri(addr & c->vmx_pa_rsvd);
+	return t_width(addr, c->vmx_pa_lo, c->vmx_pa_hi);
+}
+
+/*
+ * Allowed settings (SDM A.3 - A.5, A.7, A.8) when the MSR may be absent:
+ * a word with every bit of @all set meets any allowed-0 (must be 1) mask,
+ * a word of 0 meets any allowed-1 (may be 1) mask; otherwise the verdict
+ * needs the MSR.
+ */
+static inline u32 t_must1(bool known, u64 val, u64 must, u64 all)
+{
+	if (!known)
+		return (val & all) == all ? T_PASS : T_UNKNOWN;
+	return tri((val & must) != must);
+}
+
+static inline u32 t_may1(bool known, u64 val, u64 may)
+{
+	if (!known)
+		return val ? T_UNKNOWN : T_PASS;
+	return tri(val & ~may);
 }
 
 /*
@@ -201,8 +233,7 @@ static void setup(struct ctx *c)
 {
 	const struct hvg_vmx_caps *caps = c->caps;
 	const struct hvg_vmcs12 *v = c->v;
-	u32 i, width;
-	u64 m;
+	u32 i;
 
 	c->in = IN_ENV(c->env->known & HVG_ENV_ALL) |
 		IN_CPU(caps->cpu_known & HVG_CPU_ALL);
@@ -216,25 +247,20 @@ static void setup(struct ctx *c)
 	if (!hvg_vmx_caps_get_msr(caps, HVG_MSR_IA32_VMX_EPT_VPID_CAP,
 				  &c->eptcap))
 		c->in |= IN_EPTCAP;
-	m = HVG_VMX_CAP_BIT(HVG_MSR_IA32_VMX_CR0_FIXED0) |
-	    HVG_VMX_CAP_BIT(HVG_MSR_IA32_VMX_CR0_FIXED1);
-	if ((caps->present & m) == m)
-		c->in |= IN_CR0_FIXED;
-	m = HVG_VMX_CAP_BIT(HVG_MSR_IA32_VMX_CR4_FIXED0) |
-	    HVG_VMX_CAP_BIT(HVG_MSR_IA32_VMX_CR4_FIXED1);
-	if ((caps->present & m) == m)
-		c->in |= IN_CR4_FIXED;
-	if (caps->known & HVG_CAPS_MAXPHYADDR) {
-		c->in |= IN_MAXPHY;
-		c->pa_rsvd = GENMASK_ULL(63, caps->maxphyaddr);
-		if (c->in & IN_BASIC) {
-			c->in |= IN_VMX_PA;
-			width = caps->maxphyaddr;
-			if ((c->basic & HVG_VMX_BASIC_PA32) && width > 32)
-				width = 32;
-			c->vmx_pa_rsvd = GENMASK_ULL(63, width);
-		}
-	}
+	/*
+	 * MAXPHYADDR is 32..52. The VMX-structure width is 32 with
+	 * BASIC[48] = 1, MAXPHYADDR otherwise (at least 32 either way).
+	 */
+	c->pa_lo = 32;
+	c->pa_hi = 52;
+	if (caps->known & HVG_CAPS_MAXPHYADDR)
+		c->pa_lo = c->pa_hi = caps->maxphyaddr;
+	c->vmx_pa_lo = 32;
+	c->vmx_pa_hi = c->pa_hi;
+	if ((c->in & IN_BASIC) && (c->basic & HVG_VMX_BASIC_PA32))
+		c->vmx_pa_hi = 32;
+	else if (c->in & IN_BASIC)
+		c->vmx_pa_lo = c->pa_lo;
 	if (caps->known & HVG_CAPS_PERF_GLOBAL_CTRL)
 		c->in |= IN_PERF_GLOBAL;
 	if (caps->known & HVG_CAPS_SPEC_CTRL)
@@ -311,20 +337,36 @@ static bool check_pre(struct ctx *c)
  * (bit 8 UC, bit 14 WB) and page-walk lengths (bit 6 four levels, bit 7
  * five) the processor supports (SDM A.10).
  */
-static inline bool eptp_memtype_bad(u64 eptp, u64 cap)
+static inline u32 t_eptp_memtype(const struct ctx *c, u64 eptp)
 {
 	u64 mt = eptp & 7;
 
-	return !((mt == 0 && (cap & HVG_VMX_EPT_UC)) ||
-		 (mt == 6 && (cap & HVG_VMX_EPT_WB)));
+	if (mt != 0 && mt != 6)		/* no capability bit for others */
+		return T_FAIL;
+	return tri_in(c, IN_EPTCAP, !(c->eptcap & (mt ? HVG_VMX_EPT_WB :
+							HVG_VMX_EPT_UC)));
 }
 
-static inline bool eptp_walk_bad(u64 eptp, u64 cap)
+static inline u32 t_eptp_walk(const struct ctx *c, u64 eptp)
 {
 	u64 walk = (eptp >> 3) & 7;
 
-	return !((walk == 3 && (cap & HVG_VMX_EPT_PWL4)) ||
-		 (walk == 4 && (cap & HVG_VMX_EPT_PWL5)));
+	if (walk != 3 && walk != 4)	/* only 4- and 5-level walks exist */
+		return T_FAIL;
+	return tri_in(c, IN_EPTCAP, !(c->eptcap & (walk == 3 ?
+						    HVG_VMX_EPT_PWL4 :
+						    HVG_VMX_EPT_PWL5)));
+}
+
+/* HLAT prefix size at most IA32_VMX_EPT_VPID_CAP[53:48] (0..63). */
+static inline u32 t_hlat_prefix(const struct ctx *c, u16 size)
+{
+	if (!size)
+		return T_PASS;
+	if (size > 63)
+		return T_FAIL;
+	return tri_in(c, IN_EPTCAP, size > ((c->eptcap & HVG_VMX_EPT_HLAT_PREFIX) >>
+					    HVG_VMX_EPT_HLAT_PREFIX_SHIFT));
 }
 
 static bool check_exec(struct ctx *c)
@@ -346,33 +388,34 @@ static bool check_exec(struct ctx *c)
 	 */
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_01,
 		      verdict(c, HVG_DIAG_CTL_EXEC_01,
-			      tri_in(c, IN_PIN, (pin & c->a0[HVG_VMX_CTLS_PIN]) !=
-					c->a0[HVG_VMX_CTLS_PIN]))))
+			      t_must1(c->in & IN_PIN, pin,
+				      c->a0[HVG_VMX_CTLS_PIN], U32_ALL))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_02,
 		      verdict(c, HVG_DIAG_CTL_EXEC_02,
-			      tri_in(c, IN_PIN, pin & ~c->a1[HVG_VMX_CTLS_PIN]))))
+			      t_may1(c->in & IN_PIN, pin,
+				     c->a1[HVG_VMX_CTLS_PIN]))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_03,
 		      verdict(c, HVG_DIAG_CTL_EXEC_03,
-			      tri_in(c, IN_PROC, (proc & c->a0[HVG_VMX_CTLS_PROC]) !=
-					c->a0[HVG_VMX_CTLS_PROC]))))
+			      t_must1(c->in & IN_PROC, proc,
+				      c->a0[HVG_VMX_CTLS_PROC], U32_ALL))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_04,
 		      verdict(c, HVG_DIAG_CTL_EXEC_04,
-			      tri_in(c, IN_PROC, proc & ~c->a1[HVG_VMX_CTLS_PROC]))))
+			      t_may1(c->in & IN_PROC, proc,
+				     c->a1[HVG_VMX_CTLS_PROC]))))
 		return true;
 	if ((proc & HVG_PROC_SECONDARY) &&
 	    HVG_CHECK(log, HVG_DIAG_CTL_EXEC_05,
 		      verdict(c, HVG_DIAG_CTL_EXEC_05,
-			      tri_in(c, IN_PROC2, (proc2 & c->a0[HVG_VMX_CTLS_PROC2]) !=
-					c->a0[HVG_VMX_CTLS_PROC2]))))
+			      t_must1(c->in & IN_PROC2, proc2,
+				      c->a0[HVG_VMX_CTLS_PROC2], U32_ALL))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_06,
 		      verdict(c, HVG_DIAG_CTL_EXEC_06,
-			      proc2 ? tri_in(c, IN_PROC2,
-					     proc2 & ~c->a1[HVG_VMX_CTLS_PROC2]) :
-				      T_PASS)))
+			      t_may1(c->in & IN_PROC2, proc2,
+				     c->a1[HVG_VMX_CTLS_PROC2]))))
 		return true;
 	/*
 	 * [newer SDM] tertiary controls: IA32_VMX_PROCBASED_CTLS3 is a
@@ -381,16 +424,20 @@ static bool check_exec(struct ctx *c)
 	 */
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_07,
 		      verdict(c, HVG_DIAG_CTL_EXEC_07,
-			      proc3 ? tri_in(c, IN_PROC3,
-					     proc3 & ~c->a1[HVG_VMX_CTLS_PROC3]) :
-				      T_PASS)))
+			      t_may1(c->in & IN_PROC3, proc3,
+				     c->a1[HVG_VMX_CTLS_PROC3]))))
 		return true;
-	/* CR3-target count at most IA32_VMX_MISC[24:16] (A.6). */
+	/*
+	 * CR3-target count at most IA32_VMX_MISC[24:16] (A.6), a 9-bit
+	 * field: 0 always passes, more than 511 always fails.
+	 */
+	t = tri(v->cr3_target_count > 511);
+	if (v->cr3_target_count && t == T_PASS)
+		t = tri_in(c, IN_MISC, v->cr3_target_count >
+			   ((c->misc & HVG_VMX_MISC_CR3_TARGETS) >>
+			    HVG_VMX_MISC_CR3_TARGETS_SHIFT));
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_08,
-		      verdict(c, HVG_DIAG_CTL_EXEC_08,
-			      tri_in(c, IN_MISC, v->cr3_target_count >
-					 ((c->misc & HVG_VMX_MISC_CR3_TARGETS) >>
-					  HVG_VMX_MISC_CR3_TARGETS_SHIFT)))))
+		      verdict(c, HVG_DIAG_CTL_EXEC_08, t)))
 		return true;
 
 	/* I/O and MSR bitmaps: 4-KByte aligned, within the PA width. */
@@ -424,7 +471,9 @@ static bool check_exec(struct ctx *c)
 		      tpr && !(proc2 & HVG_PROC2_VID) &&
 		      (v->tpr_threshold & GENMASK(31, 4))))
 		return true;
+	/* A threshold of 0 is at most any VTPR. */
 	if (tpr && !(proc2 & (HVG_PROC2_VID | HVG_PROC2_VIRT_APIC_ACCESS)) &&
+	    (v->tpr_threshold & 0xf) &&
 	    HVG_CHECK(log, HVG_DIAG_CTL_EXEC_14,
 		      verdict(c, HVG_DIAG_CTL_EXEC_14,
 			      tri_in(c, IN_ENV(HVG_ENV_VTPR),
@@ -493,13 +542,11 @@ static bool check_exec(struct ctx *c)
 	 */
 	if (ept && HVG_CHECK(log, HVG_DIAG_CTL_EXEC_29,
 			     verdict(c, HVG_DIAG_CTL_EXEC_29,
-				     tri_in(c, IN_EPTCAP,
-					    eptp_memtype_bad(eptp, c->eptcap)))))
+				     t_eptp_memtype(c, eptp))))
 		return true;
 	if (ept && HVG_CHECK(log, HVG_DIAG_CTL_EXEC_30,
 			     verdict(c, HVG_DIAG_CTL_EXEC_30,
-				     tri_in(c, IN_EPTCAP,
-					    eptp_walk_bad(eptp, c->eptcap)))))
+				     t_eptp_walk(c, eptp))))
 		return true;
 	if (ept && (eptp & BIT_ULL(6)) &&
 	    HVG_CHECK(log, HVG_DIAG_CTL_EXEC_31,
@@ -539,10 +586,10 @@ static bool check_exec(struct ctx *c)
 		return true;
 
 	/* VM functions (A.11: IA32_VMX_VMFUNC is the allowed-1 mask). */
-	if (c->vmfunc && HVG_CHECK(log, HVG_DIAG_CTL_EXEC_40,
-				   verdict(c, HVG_DIAG_CTL_EXEC_40,
-					   tri_in(c, IN_VMFUNC, c->vmfunc &
-						  ~c->a1[HVG_VMX_CTLS_VMFUNC]))))
+	if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_40,
+		      verdict(c, HVG_DIAG_CTL_EXEC_40,
+			      t_may1(c->in & IN_VMFUNC, c->vmfunc,
+				     c->a1[HVG_VMX_CTLS_VMFUNC]))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_41,
 		      (c->vmfunc & HVG_VMFUNC_EPTP_SWITCHING) && !ept))
@@ -615,9 +662,7 @@ static bool check_exec(struct ctx *c)
 		if (proc3 & HVG_PROC3_HLAT)
 			t = tmax(tmax(t, t_addr(c, v->hlatp, GENMASK_ULL(11, 5) |
 						GENMASK_ULL(2, 0))),
-				 tri_in(c, IN_EPTCAP, v->hlat_prefix_size >
-					((c->eptcap & HVG_VMX_EPT_HLAT_PREFIX) >>
-					 HVG_VMX_EPT_HLAT_PREFIX_SHIFT)));
+				 t_hlat_prefix(c, v->hlat_prefix_size));
 		if (HVG_CHECK(log, HVG_DIAG_CTL_EXEC_49,
 			      verdict(c, HVG_DIAG_CTL_EXEC_49, t)))
 			return true;
@@ -636,12 +681,13 @@ static bool check_exit(struct ctx *c)
 	/* SDM 26.2.1.2, A.4: allowed settings (TRUE_EXIT_CTLS if BASIC[55]). */
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXIT_01,
 		      verdict(c, HVG_DIAG_CTL_EXIT_01,
-			      tri_in(c, IN_EXIT, (exit & c->a0[HVG_VMX_CTLS_EXIT]) !=
-					c->a0[HVG_VMX_CTLS_EXIT]))))
+			      t_must1(c->in & IN_EXIT, exit,
+				      c->a0[HVG_VMX_CTLS_EXIT], U32_ALL))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXIT_02,
 		      verdict(c, HVG_DIAG_CTL_EXIT_02,
-			      tri_in(c, IN_EXIT, exit & ~c->a1[HVG_VMX_CTLS_EXIT]))))
+			      t_may1(c->in & IN_EXIT, exit,
+				     c->a1[HVG_VMX_CTLS_EXIT]))))
 		return true;
 	/*
 	 * [newer SDM] secondary VM-exit controls: IA32_VMX_EXIT_CTLS2 is a
@@ -650,9 +696,8 @@ static bool check_exit(struct ctx *c)
 	 */
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXIT_03,
 		      verdict(c, HVG_DIAG_CTL_EXIT_03,
-			      c->exit2 ? tri_in(c, IN_EXIT2, c->exit2 &
-						~c->a1[HVG_VMX_CTLS_EXIT2]) :
-					 T_PASS)))
+			      t_may1(c->in & IN_EXIT2, c->exit2,
+				     c->a1[HVG_VMX_CTLS_EXIT2]))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_CTL_EXIT_04,
 		      !(c->pin & HVG_PIN_PREEMPTION_TIMER) &&
@@ -731,12 +776,13 @@ static bool check_entry(struct ctx *c)
 	/* SDM 26.2.1.3, A.5: allowed settings (TRUE_ENTRY_CTLS if BASIC[55]). */
 	if (HVG_CHECK(log, HVG_DIAG_CTL_ENT_01,
 		      verdict(c, HVG_DIAG_CTL_ENT_01,
-			      tri_in(c, IN_ENTRY, (entry & c->a0[HVG_VMX_CTLS_ENTRY]) !=
-					c->a0[HVG_VMX_CTLS_ENTRY]))))
+			      t_must1(c->in & IN_ENTRY, entry,
+				      c->a0[HVG_VMX_CTLS_ENTRY], U32_ALL))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_CTL_ENT_02,
 		      verdict(c, HVG_DIAG_CTL_ENT_02,
-			      tri_in(c, IN_ENTRY, entry & ~c->a1[HVG_VMX_CTLS_ENTRY]))))
+			      t_may1(c->in & IN_ENTRY, entry,
+				     c->a1[HVG_VMX_CTLS_ENTRY]))))
 		return true;
 	/*
 	 * SMM controls. Every entry hvgate models starts outside SMM, where
@@ -893,18 +939,15 @@ static inline bool pat_bad(u64 pat)
  * Host CR3 (SDM 26.2.2): bits at or above MAXPHYADDR are 0. Decision
  * ([newer SDM]): bits 62:61 (LAM_U48, LAM_U57) are legal when the
  * processor has LAM. Bits 63:52 are reserved whatever MAXPHYADDR is, bits
- * below 32 never are, so only bits 51:32 need MAXPHYADDR.
+ * below 32 never are, so only bits 51:32 need MAXPHYADDR (t_width()).
  */
 static inline u32 t_cr3(const struct ctx *c, u64 cr3)
 {
 	u64 lam = GENMASK_ULL(62, 61), hi = cr3 & ~lam;
-	u32 t = T_PASS;
+	u32 t;
 
-	if (hi & GENMASK_ULL(63, 52))
-		return T_FAIL;
-	if (hi & GENMASK_ULL(51, 32))
-		t = tri_in(c, IN_MAXPHY, hi & c->pa_rsvd);
-	if (cr3 & lam)
+	t = t_width(hi, c->pa_lo, c->pa_hi);
+	if (t != T_FAIL && (cr3 & lam))
 		t = tmax(t, tri_in(c, IN_CPU(HVG_CPU_LAM),
 				   !(c->caps->cpu & HVG_CPU_LAM)));
 	return t;
@@ -921,6 +964,17 @@ static inline u32 t_efer(const struct ctx *c, u64 efer)
 	if (!(efer & HVG_EFER_NXE))
 		return T_PASS;
 	return tri_in(c, IN_CPU(HVG_CPU_NX), !(c->caps->cpu & HVG_CPU_NX));
+}
+
+/* CR0/CR4 against their FIXED0 (must be 1) and FIXED1 (may be 1) MSRs. */
+static inline u32 t_fixed(const struct ctx *c, u64 cr, u32 fixed0, u32 fixed1)
+{
+	const struct hvg_vmx_caps *caps = c->caps;
+
+	return tmax(t_must1(caps->present & HVG_VMX_CAP_BIT(fixed0), cr,
+			    caps->msr[fixed0 - HVG_VMX_CAP_FIRST], ~0ULL),
+		    t_may1(caps->present & HVG_VMX_CAP_BIT(fixed1), cr,
+			   caps->msr[fixed1 - HVG_VMX_CAP_FIRST]));
 }
 
 /* Three FRED stack pointers: aligned to @align + 1 and canonical. */
@@ -953,17 +1007,17 @@ static bool check_host(struct ctx *c)
 	 * the FRED architecture as KVM's FRED series v8 patch 19/21 checks
 	 * it): a 32-bit host also needs CR4.FRED = 0.
 	 */
-	if (HVG_CHECK(log, HVG_DIAG_HOST_AS_01,
-		      verdict(c, HVG_DIAG_HOST_AS_01,
-			      tri_in(c, IN_ENV(HVG_ENV_LMA), !e->lma && ia32e))))
+	if (ia32e && HVG_CHECK(log, HVG_DIAG_HOST_AS_01,
+			       verdict(c, HVG_DIAG_HOST_AS_01,
+				       tri_in(c, IN_ENV(HVG_ENV_LMA), !e->lma))))
 		return true;
-	if (HVG_CHECK(log, HVG_DIAG_HOST_AS_02,
-		      verdict(c, HVG_DIAG_HOST_AS_02,
-			      tri_in(c, IN_ENV(HVG_ENV_LMA), !e->lma && host64))))
+	if (host64 && HVG_CHECK(log, HVG_DIAG_HOST_AS_02,
+				verdict(c, HVG_DIAG_HOST_AS_02,
+					tri_in(c, IN_ENV(HVG_ENV_LMA), !e->lma))))
 		return true;
-	if (HVG_CHECK(log, HVG_DIAG_HOST_AS_03,
-		      verdict(c, HVG_DIAG_HOST_AS_03,
-			      tri_in(c, IN_ENV(HVG_ENV_LMA), e->lma && !host64))))
+	if (!host64 && HVG_CHECK(log, HVG_DIAG_HOST_AS_03,
+				 verdict(c, HVG_DIAG_HOST_AS_03,
+					 tri_in(c, IN_ENV(HVG_ENV_LMA), e->lma))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_HOST_AS_04, !host64 && ia32e))
 		return true;
@@ -986,19 +1040,13 @@ static bool check_host(struct ctx *c)
 	/* SDM 26.2.2, A.7, A.8: host control registers. */
 	if (HVG_CHECK(log, HVG_DIAG_HOST_CR_01,
 		      verdict(c, HVG_DIAG_HOST_CR_01,
-			      tri_in(c, IN_CR0_FIXED, !hvg_vmx_ctls_valid(cr0,
-				     c->caps->msr[HVG_MSR_IA32_VMX_CR0_FIXED0 -
-						  HVG_VMX_CAP_FIRST],
-				     c->caps->msr[HVG_MSR_IA32_VMX_CR0_FIXED1 -
-						  HVG_VMX_CAP_FIRST])))))
+			      t_fixed(c, cr0, HVG_MSR_IA32_VMX_CR0_FIXED0,
+				      HVG_MSR_IA32_VMX_CR0_FIXED1))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_HOST_CR_02,
 		      verdict(c, HVG_DIAG_HOST_CR_02,
-			      tri_in(c, IN_CR4_FIXED, !hvg_vmx_ctls_valid(cr4,
-				     c->caps->msr[HVG_MSR_IA32_VMX_CR4_FIXED0 -
-						  HVG_VMX_CAP_FIRST],
-				     c->caps->msr[HVG_MSR_IA32_VMX_CR4_FIXED1 -
-						  HVG_VMX_CAP_FIRST])))))
+			      t_fixed(c, cr4, HVG_MSR_IA32_VMX_CR4_FIXED0,
+				      HVG_MSR_IA32_VMX_CR4_FIXED1))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_HOST_CR_03,
 		      verdict(c, HVG_DIAG_HOST_CR_03, t_cr3(c, v->host_cr3))))
@@ -1022,9 +1070,9 @@ static bool check_host(struct ctx *c)
 	if ((exit & HVG_EXIT_LOAD_PERF_GLOBAL) &&
 	    HVG_CHECK(log, HVG_DIAG_HOST_CR_07,
 		      verdict(c, HVG_DIAG_HOST_CR_07,
-			      tri_in(c, IN_PERF_GLOBAL,
-				     v->host_ia32_perf_global_ctrl &
-				     ~c->caps->perf_global_ctrl_valid))))
+			      t_may1(c->in & IN_PERF_GLOBAL,
+				     v->host_ia32_perf_global_ctrl,
+				     c->caps->perf_global_ctrl_valid))))
 		return true;
 	if (HVG_CHECK(log, HVG_DIAG_HOST_CR_08,
 		      (exit & HVG_EXIT_LOAD_PAT) && pat_bad(v->host_ia32_pat)))
@@ -1108,8 +1156,8 @@ static bool check_host(struct ctx *c)
 	if ((c->exit2 & HVG_EXIT2_LOAD_SPEC_CTRL) &&
 	    HVG_CHECK(log, HVG_DIAG_HOST_CR_20,
 		      verdict(c, HVG_DIAG_HOST_CR_20,
-			      tri_in(c, IN_SPEC_CTRL, v->host_ia32_spec_ctrl &
-				     ~c->caps->spec_ctrl_valid))))
+			      t_may1(c->in & IN_SPEC_CTRL, v->host_ia32_spec_ctrl,
+				     c->caps->spec_ctrl_valid))))
 		return true;
 
 	/* SDM 26.2.3: host selectors have RPL 0 and TI 0. */

@@ -16,6 +16,7 @@ static Suite *(*const suites[])(void) = {
 #if IS_ENABLED(CONFIG_HVGATE_VMX_NESTED)
 	vmcs_suite,
 	vmentry_suite,
+	vmentry_prop_suite,
 #endif
 	tools_suite,
 };

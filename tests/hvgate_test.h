@@ -18,6 +18,7 @@ Suite *msr_bitmap_suite(void);
 Suite *tools_suite(void);
 Suite *vmcs_suite(void);
 Suite *vmentry_suite(void);
+Suite *vmentry_prop_suite(void);
 
 /*
  * Checked fixture for every test case: the environment's warning counter

@@ -214,8 +214,13 @@ static void apply(struct vmcheck_input *in, const char *name, const char *file,
 
 void vec_build_set(const char *dir, const char *set, struct vmcheck_input *in)
 {
-	load_dir(dir);
 	vmcheck_input_init(in);
+	vec_apply_set(dir, set, in);
+}
+
+void vec_apply_set(const char *dir, const char *set, struct vmcheck_input *in)
+{
+	load_dir(dir);
 	apply(in, set, "(test)", 0, 0);
 }
 

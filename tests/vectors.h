@@ -40,4 +40,7 @@ size_t vec_load_all(const char *dir, struct vec **out);
 /* Build the named set of @dir into @in (profiles and baselines). */
 void vec_build_set(const char *dir, const char *set, struct vmcheck_input *in);
 
+/* Apply the named set (or built-in profile) on top of @in. */
+void vec_apply_set(const char *dir, const char *set, struct vmcheck_input *in);
+
 #endif /* HVGATE_TESTS_VECTORS_H */
