@@ -34,7 +34,7 @@ endif
 
 # ---- the library: one line per module, selected by Kconfig --------------
 lib-y				:= error.o check.o msr_bitmap.o msr_names.o
-lib-$(CONFIG_HVGATE_VMX_NESTED)	+= vmcs.o vmentry.o
+lib-$(CONFIG_HVGATE_VMX_NESTED)	+= vmcs.o vmentry.o vmentry_early.o
 
 LIB_OBJS	= $(lib-y)
 
@@ -42,7 +42,7 @@ LIB_OBJS	= $(lib-y)
 tests-y				:= check_main.o check_core.o \
 				   check_msr_bitmap.o check_tools.o
 tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o check_vmentry.o vectors.o \
-					   check_vmentry_prop.o
+					   check_vmentry_prop.o check_vmentry_early.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
 tool-msrmap			:= msrmap.o
 tool-vmcheck-$(CONFIG_HVGATE_VMX_NESTED) := vmcheck_input.o vmcheck_profiles.o

@@ -17,6 +17,7 @@ static Suite *(*const suites[])(void) = {
 	vmcs_suite,
 	vmentry_suite,
 	vmentry_prop_suite,
+	vmentry_early_suite,
 #endif
 	tools_suite,
 };

@@ -19,6 +19,7 @@ Suite *tools_suite(void);
 Suite *vmcs_suite(void);
 Suite *vmentry_suite(void);
 Suite *vmentry_prop_suite(void);
+Suite *vmentry_early_suite(void);
 
 /*
  * Checked fixture for every test case: the environment's warning counter

@@ -213,4 +213,197 @@ int hvg_vmentry_check_all(const struct hvg_vmcs12 *vmcs,
 bool hvg_vmentry_not_evaluated(const struct hvg_vmentry_result *res,
 			       u32 diag);
 
+/* ---- early checks: the hardware dry run (seed nvmx-early-consistency) ---- */
+
+/* Early-check modes: Kconfig HVGATE_NESTED_EARLY_CHECK and run time. */
+#define HVG_EARLY_CHECK_AUTO		(-1)
+#define HVG_EARLY_CHECK_NEVER		0
+#define HVG_EARLY_CHECK_ALWAYS		1
+
+/* Why the software checks do not cover a capability set. */
+#define HVG_COVER_INPUTS	BIT(0)	/* an input the checks need is absent */
+#define HVG_COVER_UNKNOWN	BIT(1)	/* a control hvgate has no rules for */
+/* A feature whose rows hvgate decided without a verifiable SDM text. */
+#define HVG_COVER_UNVERIFIED	BIT(2)
+
+/**
+ * hvg_vmentry_early_check_default() - the build's default early-check mode
+ *
+ * Return: HVG_CFG_NESTED_EARLY_CHECK (Kconfig HVGATE_NESTED_EARLY_CHECK):
+ * -1 (auto), 0 (never) or 1 (always).
+ */
+int hvg_vmentry_early_check_default(void);
+
+/**
+ * hvg_vmentry_sw_coverage() - why software may miss a VMfail check
+ * @caps: the capability set L1 sees
+ *
+ * The software checks cover every VMfail check for the features @caps
+ * enables when all three hold:
+ *
+ *  - every input those checks need is present: IA32_VMX_BASIC, the
+ *    control MSRs the TRUE_ rule designates, IA32_VMX_MISC, the CR0/CR4
+ *    fixed MSRs, MAXPHYADDR and every CPUID feature, and, when the
+ *    controls that use them may be 1, IA32_VMX_PROCBASED_CTLS2,
+ *    IA32_VMX_EPT_VPID_CAP, IA32_VMX_VMFUNC, IA32_VMX_PROCBASED_CTLS3,
+ *    IA32_VMX_EXIT_CTLS2 and the valid bits of IA32_PERF_GLOBAL_CTRL and
+ *    IA32_SPEC_CTRL (the VTPR byte of CTL-EXEC-14 is read by the caller
+ *    at each entry and is not part of this);
+ *  - no control may be 1 that hvgate has no rules for (a pin-based bit
+ *    above 7, primary bit 0 or 18, secondary bit 21 or 29, a tertiary bit
+ *    above 4 other than 7... see lib/vmentry_early.c);
+ *  - no feature may be enabled whose rows are flagged "[newer SDM -
+ *    verify]" and were decided without the SDM text (docs/vmentry.md):
+ *    IPI virtualization, the HLAT controls, virtualize IA32_SPEC_CTRL,
+ *    secondary VM-exit controls, FRED (CR4.FRED, BASIC[58]), "load CET
+ *    state" on exit, EPTP bit 7 (CET shadow stacks with EPT), "Intel PT
+ *    uses guest-physical addresses" and "use TSC scaling".
+ *
+ * Return: 0 if the software checks cover everything, else a mask of
+ * HVG_COVER_* reasons; HVG_COVER_INPUTS for a NULL @caps.
+ */
+u32 hvg_vmentry_sw_coverage(const struct hvg_vmx_caps *caps);
+
+/**
+ * hvg_vmentry_early_check() - resolve the early-check tri-state
+ * @mode: HVG_EARLY_CHECK_AUTO, _NEVER or _ALWAYS (the run-time setting,
+ *        hvg_vmentry_early_check_default() unless the user chose)
+ * @cpuid1_ecx: CPUID.1:ECX of the processor L0 runs on; bit 31 says L0
+ *              itself runs under a hypervisor
+ * @caps: the capability set L1 sees
+ * @dry_run: filled with true when each nested VMLAUNCH/VMRESUME must first
+ *           be tried on hardware (hvg_vmentry_dryrun_plan())
+ *
+ * Never: false. Always: true. Auto: false under a hypervisor (the result
+ * would depend on L0's own L0) or when hvg_vmentry_sw_coverage() is 0,
+ * true otherwise.
+ *
+ * Return: 0; -HVG_EINVAL if @caps or @dry_run is NULL or @mode is not one
+ * of the three (@dry_run untouched).
+ */
+int hvg_vmentry_early_check(int mode, u32 cpuid1_ecx,
+			    const struct hvg_vmx_caps *caps, bool *dry_run);
+
+/* Steps of the dry-run plan, executed by the glue in order. */
+#define HVG_DRYRUN_VMWRITE		1	/* VMWRITE @field = @value */
+#define HVG_DRYRUN_REFRESH_HOST_CR3	2	/* HOST_CR3 = current CR3 if stale */
+#define HVG_DRYRUN_REFRESH_HOST_CR4	3	/* HOST_CR4 = current CR4 if stale */
+#define HVG_DRYRUN_VMLAUNCH		4
+#define HVG_DRYRUN_VMRESUME		5
+#define HVG_DRYRUN_MAX_STEPS		8
+
+/**
+ * struct hvg_dryrun_step - one step of the dry run
+ * @op: HVG_DRYRUN_*
+ * @field: VMCS field encoding for HVG_DRYRUN_VMWRITE, else 0
+ * @value: value for HVG_DRYRUN_VMWRITE, else 0
+ */
+struct hvg_dryrun_step {
+	u32 op;
+	u32 field;
+	u64 value;
+};
+
+/**
+ * struct hvg_dryrun_vmcs02 - the state of vmcs02 the plan depends on
+ * @exit_msr_load_count: its VM-exit MSR-load count (L0's own list)
+ * @entry_msr_load_count: its VM-entry MSR-load count
+ * @launched: its launch state is "launched"
+ */
+struct hvg_dryrun_vmcs02 {
+	u32 exit_msr_load_count;
+	u32 entry_msr_load_count;
+	bool launched;
+};
+
+/**
+ * hvg_vmentry_dryrun_plan() - the hardware dry run, as ordered steps
+ * @v02: vmcs02 (prepared with everything the VMfail checks look at)
+ * @steps: receives the steps
+ * @max: room at @steps (HVG_DRYRUN_MAX_STEPS is always enough)
+ * @nr: filled with the number of steps
+ *
+ * The seed's algorithm: zero the MSR-load counts that are not 0 (a
+ * VM-entry failure exit would otherwise process the VM-exit MSR-load
+ * list), write GUEST_RFLAGS = 0 (bit 1 is reserved to 1, so hardware
+ * fails the entry on guest state, after every control and host-state
+ * check), refresh HOST_CR3 and HOST_CR4, VMLAUNCH (launch state clear) or
+ * VMRESUME, then restore the counts. The glue runs the steps with
+ * preemption disabled, restores RFLAGS.IF and DR7 after the VM exit (a VM
+ * exit clears them) and must rewrite GUEST_RFLAGS before the real entry;
+ * then it calls hvg_vmentry_dryrun_interpret().
+ *
+ * Return: 0; -HVG_EINVAL if a pointer is NULL; -HVG_ENOSPC if @max is
+ * smaller than the plan (@steps and @nr untouched on error).
+ */
+int hvg_vmentry_dryrun_plan(const struct hvg_dryrun_vmcs02 *v02,
+			    struct hvg_dryrun_step *steps, u32 max, u32 *nr);
+
+/* What hardware did (struct hvg_dryrun_hw.kind). */
+#define HVG_DRYRUN_HW_VMFAIL_INVALID	1	/* CF = 1 */
+#define HVG_DRYRUN_HW_VMFAIL_VALID	2	/* ZF = 1, @error read back */
+#define HVG_DRYRUN_HW_VMEXIT		3	/* a VM exit, @exit_reason */
+
+/**
+ * struct hvg_dryrun_hw - the outcome of the dry-run VMLAUNCH/VMRESUME
+ * @kind: HVG_DRYRUN_HW_*
+ * @error: VM_INSTRUCTION_ERROR after a VMfailValid
+ * @exit_reason: EXIT_REASON after a VM exit
+ */
+struct hvg_dryrun_hw {
+	u32 kind;
+	u32 error;
+	u32 exit_reason;
+};
+
+/* What to do (struct hvg_dryrun_verdict.action). */
+#define HVG_DRYRUN_PROCEED	0	/* go on: guest-state checks, real entry */
+#define HVG_DRYRUN_FAIL		1	/* the nested entry fails: VMfailValid(7) */
+#define HVG_DRYRUN_CRITICAL	2	/* hardware entered the guest: stop the VM */
+
+/**
+ * struct hvg_dryrun_verdict - the interpretation of the dry run
+ * @action: HVG_DRYRUN_PROCEED, _FAIL or _CRITICAL
+ * @diag: HVG_DIAG_NONE, or HVG_DIAG_HW_MISSED, _HW_ERROR, _HW_INVALID,
+ *        _HW_EXIT, _HW_ENTERED
+ * @hw_error: the hardware's VM-instruction error for HVG_DIAG_HW_MISSED
+ *            and HVG_DIAG_HW_ERROR, else 0
+ * @warn: an L0 or hardware problem, or software missed a check it had
+ *        evaluated (upstream KVM's warn_on_missed_cc)
+ */
+struct hvg_dryrun_verdict {
+	u32 action;
+	u32 diag;
+	u32 hw_error;
+	bool warn;
+};
+
+/**
+ * hvg_vmentry_dryrun_interpret() - what the dry run means
+ * @sw: the software result that let the dry run happen: outcome
+ *      HVG_VMENTRY_PROCEED or HVG_VMENTRY_INCOMPLETE
+ * @hw: what hardware reported
+ * @verdict: filled with the decision
+ *
+ * The seed's rules. A VMfailValid must be error 7 and means the nested
+ * entry fails; a VM-entry failure exit (exit reason bit 31) means every
+ * VMfail check passed, so the entry proceeds; a VM exit without bit 31
+ * means the processor entered the guest with an invalid RFLAGS, a critical
+ * hardware problem. When hardware fails an entry that software accepted,
+ * @verdict->diag is HVG_DIAG_HW_MISSED with the hardware's error, and
+ * @warn is set if software had evaluated every check (an incomplete
+ * software result expects hardware to decide the rest). An error other
+ * than 7 (HVG_DIAG_HW_ERROR), a VMfailInvalid (HVG_DIAG_HW_INVALID: vmcs02
+ * was not current) and a failure exit other than invalid guest state
+ * (HVG_DIAG_HW_EXIT) are L0 problems: they warn; the first two fail the
+ * nested entry with error 7, as the seed does.
+ *
+ * Return: 0; -HVG_EINVAL if a pointer is NULL or @hw->kind is unknown;
+ * -HVG_ESTATE if @sw is a failure (the dry run must not run after one)
+ * (@verdict untouched on error).
+ */
+int hvg_vmentry_dryrun_interpret(const struct hvg_vmentry_result *sw,
+				 const struct hvg_dryrun_hw *hw,
+				 struct hvg_dryrun_verdict *verdict);
+
 #endif /* HVGATE_VMENTRY_H */
