@@ -18,6 +18,7 @@ static Suite *(*const suites[])(void) = {
 	vmentry_suite,
 	vmentry_prop_suite,
 	vmentry_early_suite,
+	vmcheck_suite,
 #endif
 	tools_suite,
 };

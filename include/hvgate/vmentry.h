@@ -141,7 +141,10 @@ struct hvg_vmentry_env {
  * @not_evaluated: bitmap of those checks, bit d % 64 of word d / 64
  *
  * The default mode stops at the first failing check, so checks after it
- * are neither failed nor not evaluated: they were not reached.
+ * are neither failed nor not evaluated: they were not reached. When a
+ * check before @diag was not evaluated, hardware might fail that one
+ * first, with another error: @outcome and @error are then certain only
+ * in that they are a failure.
  */
 struct hvg_vmentry_result {
 	u32 outcome;
