@@ -45,6 +45,7 @@ tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o check_vmentry.o vectors.o \
 					   check_vmentry_prop.o check_vmentry_early.o \
 					   check_vmcheck.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
+bench-$(CONFIG_HVGATE_VMX_NESTED)	+= bench_vmentry.o
 tool-msrmap			:= msrmap.o
 tool-vmcheck-$(CONFIG_HVGATE_VMX_NESTED) := vmcheck.o vmcheck_input.o vmcheck_profiles.o
 

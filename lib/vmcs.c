@@ -579,51 +579,17 @@ int hvg_vmx_caps_set_cpu(struct hvg_vmx_caps *caps, u32 mask, u32 features)
 	return 0;
 }
 
-/*
- * SDM A.2: IA32_VMX_BASIC[55] = 1 means the TRUE_ MSRs (48DH-490H) report
- * the allowed settings of these four words; otherwise the plain MSRs do.
- */
-static const u32 ctls_plain[] = {
-	[HVG_VMX_CTLS_PIN] = HVG_MSR_IA32_VMX_PINBASED_CTLS,
-	[HVG_VMX_CTLS_PROC] = HVG_MSR_IA32_VMX_PROCBASED_CTLS,
-	[HVG_VMX_CTLS_EXIT] = HVG_MSR_IA32_VMX_EXIT_CTLS,
-	[HVG_VMX_CTLS_ENTRY] = HVG_MSR_IA32_VMX_ENTRY_CTLS,
-	[HVG_VMX_CTLS_PROC2] = HVG_MSR_IA32_VMX_PROCBASED_CTLS2,
-	[HVG_VMX_CTLS_PROC3] = HVG_MSR_IA32_VMX_PROCBASED_CTLS3,
-	[HVG_VMX_CTLS_EXIT2] = HVG_MSR_IA32_VMX_EXIT_CTLS2,
-	[HVG_VMX_CTLS_VMFUNC] = HVG_MSR_IA32_VMX_VMFUNC,
-};
-
-static const u32 ctls_true[] = {
-	[HVG_VMX_CTLS_PIN] = HVG_MSR_IA32_VMX_TRUE_PINBASED_CTLS,
-	[HVG_VMX_CTLS_PROC] = HVG_MSR_IA32_VMX_TRUE_PROCBASED_CTLS,
-	[HVG_VMX_CTLS_EXIT] = HVG_MSR_IA32_VMX_TRUE_EXIT_CTLS,
-	[HVG_VMX_CTLS_ENTRY] = HVG_MSR_IA32_VMX_TRUE_ENTRY_CTLS,
-};
-
 int hvg_vmx_caps_ctls(const struct hvg_vmx_caps *caps, u32 which,
 		      u64 *allowed0, u64 *allowed1)
 {
-	u64 basic, v;
-	u32 msr;
+	u64 a0, a1;
 
 	if (!caps || !allowed0 || !allowed1 || which >= HVG_VMX_CTLS_NR)
 		return -HVG_EINVAL;
-	msr = ctls_plain[which];
-	if (which < ARRAY_SIZE(ctls_true)) {
-		if (hvg_vmx_caps_get_msr(caps, HVG_MSR_IA32_VMX_BASIC, &basic))
-			return -HVG_ENOENT;
-		if (basic & HVG_VMX_BASIC_TRUE_CTLS)
-			msr = ctls_true[which];
-	}
-	if (hvg_vmx_caps_get_msr(caps, msr, &v))
+	/* The TRUE_ rule of SDM A.2 lives in vmx_caps_ctls_() (internal.h). */
+	if (!vmx_caps_ctls_(caps, which, &a0, &a1))
 		return -HVG_ENOENT;
-	if (which >= HVG_VMX_CTLS_PROC3) {
-		*allowed0 = 0;
-		*allowed1 = v;
-	} else {
-		*allowed0 = lower_32_bits(v);
-		*allowed1 = upper_32_bits(v);
-	}
+	*allowed0 = a0;
+	*allowed1 = a1;
 	return 0;
 }

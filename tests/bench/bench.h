@@ -37,5 +37,6 @@ struct hvg_bench {
 
 /* One getter per lib/ module, listed in tests/bench/bench_main.c. */
 const struct hvg_bench *msr_bitmap_benches(size_t *nr);
+const struct hvg_bench *vmentry_benches(size_t *nr);
 
 #endif /* HVGATE_BENCH_H */

@@ -20,6 +20,9 @@
 
 static const struct hvg_bench *(*const getters[])(size_t *nr) = {
 	msr_bitmap_benches,
+#if IS_ENABLED(CONFIG_HVGATE_VMX_NESTED)
+	vmentry_benches,
+#endif
 };
 
 static noinline void null_op(void *ctx)
