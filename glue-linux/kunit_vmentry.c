@@ -10,6 +10,7 @@
 #include <linux/slab.h>
 
 #include "hvgate.h"
+#include "tests/vmentry_baseline.h"
 
 struct fixture {
 	struct hvg_vmcs12 vmcs;
@@ -18,64 +19,26 @@ struct fixture {
 	struct hvg_vmentry_result res;
 };
 
-static const u64 skylake[][2] = {
-	{ 0x480, 0xda040000000004ULL }, { 0x481, 0x7f00000016ULL },
-	{ 0x482, 0xfff9fffe0401e172ULL }, { 0x483, 0x1ffffff00036dffULL },
-	{ 0x484, 0x3ffff000011ffULL }, { 0x485, 0x7004c1e7ULL },
-	{ 0x486, 0x80000021ULL }, { 0x487, 0xffffffffULL },
-	{ 0x488, 0x2000ULL }, { 0x489, 0x3727ffULL }, { 0x48a, 0x2eULL },
-	{ 0x48b, 0x1ffcff00000000ULL }, { 0x48c, 0xf0106334141ULL },
-	{ 0x48d, 0x7f00000016ULL }, { 0x48e, 0xfff9fffe04006172ULL },
-	{ 0x48f, 0x1ffffff00036dfbULL }, { 0x490, 0x3ffff000011fbULL },
-	{ 0x491, 0x1ULL },
-};
-
 static struct fixture *baseline(struct kunit *test)
 {
 	struct fixture *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
-	struct hvg_vmcs12 *v;
+
 	size_t i;
 
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, f);
 	KUNIT_ASSERT_EQ(test, hvgate_vmx_caps_init(&f->caps), 0);
-	for (i = 0; i < ARRAY_SIZE(skylake); i++)
+	for (i = 0; i < ARRAY_SIZE(hvg_skylake_vmx_msrs); i++)
 		KUNIT_ASSERT_EQ(test, hvgate_vmx_caps_set_msr(&f->caps,
-				(u32)skylake[i][0], skylake[i][1]), 0);
-	KUNIT_ASSERT_EQ(test, hvgate_vmx_caps_set_maxphyaddr(&f->caps, 39), 0);
+				(u32)hvg_skylake_vmx_msrs[i][0],
+				hvg_skylake_vmx_msrs[i][1]), 0);
+	KUNIT_ASSERT_EQ(test, hvgate_vmx_caps_set_maxphyaddr(&f->caps,
+				HVG_SKYLAKE_MAXPHYADDR), 0);
 	KUNIT_ASSERT_EQ(test, hvgate_vmx_caps_set_cpu(&f->caps, HVG_CPU_ALL,
-						      HVG_CPU_NX), 0);
-	f->env.known = HVG_ENV_ALL;
-	f->env.vmcs_ptr = 0x10000;
-	f->env.lma = true;
-
-	v = &f->vmcs;
-	v->revision_id = 4;
-	v->vpid = 1;
-	v->pin_based_vm_exec_control = 0x3f;
-	v->primary_vm_exec_control = 0x950061f2;
-	v->secondary_vm_exec_control = 0x10aa;
-	v->eptp = 0x100005e;
-	v->msr_bitmap = 0x2000000;
-	v->vm_exit_controls = 0x3feffb;
-	v->vm_entry_controls = 0xd3fb;
-	v->host_cr0 = 0x80050033;
-	v->host_cr3 = 0x1234000;
-	v->host_cr4 = 0x3726e0;
-	v->host_cs_selector = 0x10;
-	v->host_ss_selector = 0x18;
-	v->host_tr_selector = 0x40;
-	v->host_gs_base = 0xffff888000000000ULL;
-	v->host_tr_base = 0xfffffe0000003000ULL;
-	v->host_gdtr_base = 0xfffffe0000001000ULL;
-	v->host_idtr_base = 0xfffffe0000000000ULL;
-	v->host_ia32_sysenter_esp = 0xfffffe0000003000ULL;
-	v->host_ia32_sysenter_eip = 0xffffffff81a00000ULL;
-	v->host_rip = 0xffffffff81000000ULL;
-	v->host_ia32_pat = 0x0007040600070406ULL;
-	v->host_ia32_efer = 0xd01;
-	v->guest_cr0 = 0x80050033;
-	v->guest_cr4 = 0x20a0;
-	v->guest_rflags = 0x202;
+						      HVG_SKYLAKE_CPU), 0);
+	f->caps.perf_global_ctrl_valid = HVG_SKYLAKE_PERF_GLOBAL_CTRL;
+	f->caps.known |= HVG_CAPS_PERF_GLOBAL_CTRL;
+	hvg_baseline_vmcs(&f->vmcs, false);
+	hvg_baseline_env(&f->env);
 	return f;
 }
 
@@ -179,7 +142,6 @@ static void early_checks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, hvgate_vmentry_early_check_default(),
 			HVG_CFG_NESTED_EARLY_CHECK);
 	/* Skylake is fully covered: auto means never on bare metal. */
-	f->caps.known |= HVG_CAPS_PERF_GLOBAL_CTRL;
 	KUNIT_EXPECT_EQ(test, hvgate_vmentry_sw_coverage(&f->caps), 0U);
 	KUNIT_EXPECT_EQ(test, hvgate_vmentry_early_check(HVG_EARLY_CHECK_AUTO,
 					0, &f->caps, &run), 0);

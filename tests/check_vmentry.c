@@ -12,6 +12,7 @@
 
 #include "hvgate_test.h"
 #include "vectors.h"
+#include "vmentry_baseline.h"
 
 #define VEC_DIR HVG_SRCDIR "/tests/vectors"
 
@@ -310,6 +311,40 @@ START_TEST(collect_counts_beyond_room)
 }
 END_TEST
 
+/*
+ * tests/vmentry_baseline.h (the benchmark's and KUnit's copy in C) agrees
+ * with the vector files: every field it sets, every capability MSR.
+ */
+START_TEST(c_baseline_matches_the_vectors)
+{
+	struct vmcheck_input in;
+	struct hvg_vmcs12 c;
+	const struct hvg_vmcs_field *f;
+	u64 a, b;
+	u32 i;
+
+	vec_build_set(VEC_DIR, "skylake-64", &in);
+	hvg_baseline_vmcs(&c, false);
+	ck_assert_uint_eq(c.revision_id, in.vmcs.revision_id);
+	for (i = 0; (f = hvg_vmcs_field_at(i)); i++) {
+		a = b = 0;
+		memcpy(&a, (const u8 *)&c + f->offset, f->size);
+		memcpy(&b, (const u8 *)&in.vmcs + f->offset, f->size);
+		if (a)
+			ck_assert_msg(a == b, "%s", f->name);
+	}
+	for (i = 0; i < ARRAY_SIZE(hvg_skylake_vmx_msrs); i++) {
+		ck_assert_int_eq(hvg_vmx_caps_get_msr(&in.caps,
+				 (u32)hvg_skylake_vmx_msrs[i][0], &a), 0);
+		ck_assert_uint_eq(a, hvg_skylake_vmx_msrs[i][1]);
+	}
+	ck_assert_uint_eq(in.caps.maxphyaddr, HVG_SKYLAKE_MAXPHYADDR);
+	ck_assert_uint_eq(in.caps.cpu, HVG_SKYLAKE_CPU);
+	ck_assert_uint_eq(in.caps.perf_global_ctrl_valid,
+			  HVG_SKYLAKE_PERF_GLOBAL_CTRL);
+}
+END_TEST
+
 Suite *vmentry_suite(void)
 {
 	Suite *s = suite_create("vmentry");
@@ -318,6 +353,7 @@ Suite *vmentry_suite(void)
 	tcase_add_test(tc, diag_table_matches_the_catalogue);
 	tcase_add_test(tc, api_rejects_bad_arguments);
 	tcase_add_test(tc, collect_counts_beyond_room);
+	tcase_add_test(tc, c_baseline_matches_the_vectors);
 	suite_add_tcase(s, tc);
 
 	tc = hvg_tcase("vectors");
