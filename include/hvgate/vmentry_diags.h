@@ -16,7 +16,7 @@
  * SDM edition (chapter 26 "VM Entries"; later editions renumber the
  * chapter 27, then 28, with the same sub-structure). @outcome is the
  * HVG_VMENTRY_* result the check produces and @error its VM-instruction
- * error number (0 for VMfailInvalid and for the dry-run diagnostics).
+ * error number (0 for VMfailInvalid).
  *
  * The order of the check lines is the evaluation order: the first failing
  * diagnostic of an entry is the failing one that comes first here. It is
@@ -27,14 +27,18 @@
  * size, control registers and MSRs, segment registers; VMfailValid 8).
  */
 
-/* The hardware dry run (not checks; hvg_vmentry_dryrun_interpret()). */
-HVG_VMENTRY_DIAG(HW_MISSED, "HW-MISSED", "26.2", HVG_VMENTRY_VMFAIL_VALID, 0,
+/*
+ * The hardware dry run (not checks; hvg_vmentry_dryrun_interpret()): the
+ * outcome and error are what L1 sees, VMfailValid(7) when the nested entry
+ * fails.
+ */
+HVG_VMENTRY_DIAG(HW_MISSED, "HW-MISSED", "26.2", HVG_VMENTRY_VMFAIL_VALID, 7,
 		 "hardware failed an entry the software checks accepted (missed check)")
-HVG_VMENTRY_DIAG(HW_ERROR, "HW-ERROR", "26.2", HVG_VMENTRY_VMFAIL_VALID, 0,
+HVG_VMENTRY_DIAG(HW_ERROR, "HW-ERROR", "26.2", HVG_VMENTRY_VMFAIL_VALID, 7,
 		 "hardware dry run failed with an error other than 7")
-HVG_VMENTRY_DIAG(HW_INVALID, "HW-INVALID", "26.1", HVG_VMENTRY_VMFAIL_INVALID,
-		 0, "hardware dry run failed with VMfailInvalid: vmcs02 not current")
-HVG_VMENTRY_DIAG(HW_EXIT, "HW-EXIT", "26.7", HVG_VMENTRY_FAIL_EXIT, 0,
+HVG_VMENTRY_DIAG(HW_INVALID, "HW-INVALID", "26.1", HVG_VMENTRY_VMFAIL_VALID,
+		 7, "hardware dry run failed with VMfailInvalid: vmcs02 not current")
+HVG_VMENTRY_DIAG(HW_EXIT, "HW-EXIT", "26.7", HVG_VMENTRY_PROCEED, 0,
 		 "hardware dry run exited for another reason than invalid guest state")
 HVG_VMENTRY_DIAG(HW_ENTERED, "HW-ENTERED", "26.3", HVG_VMENTRY_PROCEED, 0,
 		 "hardware dry run entered the guest: critical hardware problem")
