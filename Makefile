@@ -38,6 +38,7 @@ lib-$(CONFIG_HVGATE_LBR)	+= lbr.o
 lib-$(CONFIG_HVGATE_XFD)	+= xfd.o
 lib-$(CONFIG_HVGATE_ARM64_DEBUG)	+= arm64_debug.o
 lib-$(CONFIG_HVGATE_AUTOLOAD)	+= autoload.o
+lib-$(CONFIG_HVGATE_VMX_NESTED)	+= vmcs.o vmentry.o vmentry_early.o
 
 LIB_OBJS	= $(lib-y)
 
@@ -48,13 +49,18 @@ tests-$(CONFIG_HVGATE_LBR)	+= check_lbr.o
 tests-$(CONFIG_HVGATE_XFD)	+= check_xfd.o
 tests-$(CONFIG_HVGATE_ARM64_DEBUG)	+= check_arm64_debug.o
 tests-$(CONFIG_HVGATE_AUTOLOAD)	+= check_autoload.o
+tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o check_vmentry.o vectors.o \
+					   check_vmentry_prop.o check_vmentry_early.o \
+					   check_vmcheck.o
 bench-y				:= bench_main.o bench_msr_bitmap.o
 bench-$(CONFIG_HVGATE_LBR)	+= bench_lbr.o
 bench-$(CONFIG_HVGATE_XFD)	+= bench_xfd.o
 bench-$(CONFIG_HVGATE_ARM64_DEBUG)	+= bench_arm64_debug.o
 bench-$(CONFIG_HVGATE_AUTOLOAD)	+= bench_autoload.o
+bench-$(CONFIG_HVGATE_VMX_NESTED)	+= bench_vmentry.o
 bare-y				:= glue-bare/bare_msr_bitmap.c
 tool-msrmap			:= msrmap.o
+tool-vmcheck-$(CONFIG_HVGATE_VMX_NESTED) := vmcheck.o vmcheck_input.o vmcheck_profiles.o
 
 # ---- flags ----------------------------------------------------------------
 # Kernel dialect: gnu11, no strict aliasing (lib/ reads maps as u64 words),
@@ -154,6 +160,7 @@ $(B)/hosted/env.o: tests/env/env.c $(AUTOCONF)
 
 # ---- tools ---------------------------------------------------------------
 TOOLS		:= $(B)/tools/hvgate-msrmap
+TOOLS-$(CONFIG_HVGATE_VMX_NESTED) += $(B)/tools/hvgate-vmcheck
 
 $(B)/tools/%.o: tools/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
@@ -166,18 +173,27 @@ $(B)/tools/hvgate-msrmap: $(B)/tools/hvgate-msrmap.o \
 	$(quiet) LD $@
 	$(Q)$(CC) -o $@ $^
 
-tools: $(TOOLS)
+$(B)/tools/hvgate-vmcheck: $(B)/tools/hvgate-vmcheck.o \
+		$(addprefix $(B)/tools/,$(tool-vmcheck-y)) $(B)/libhvgate.a \
+		$(B)/hosted/env.o
+	$(quiet) LD $@
+	$(Q)$(CC) -o $@ $^
 
-demo: $(TOOLS)
+tools: $(TOOLS) $(TOOLS-y)
+
+demo: $(TOOLS) $(TOOLS-y)
 	@echo '== hvgate-msrmap: a VMX MSR bitmap as KVM sets it up for a 64-bit guest'
 	$(Q)$(B)/tools/hvgate-msrmap examples/vmx-msr-bitmap.bin
 	@echo
 	@echo '== hvgate-msrmap: an SVM MSR permission map with a stray reserved bit'
 	$(Q)$(B)/tools/hvgate-msrmap examples/svm-msrpm.bin
+	@echo
+	@echo '== hvgate-vmcheck: a nested VMLAUNCH that failed with VMfailValid(7), Skylake i7-6700K capabilities'
+	$(Q)$(B)/tools/hvgate-vmcheck --cpu skylake-i7-6700k examples/vmlaunch-failed.dump || test $$? -eq 1
 
 # ---- Check suites ----------------------------------------------------------
 TEST_OBJS	= $(addprefix $(B)/tests/,$(tests-y))
-TOOL_OBJS	= $(addprefix $(B)/tools/,$(tool-msrmap))
+TOOL_OBJS	= $(addprefix $(B)/tools/,$(tool-msrmap) $(tool-vmcheck-y))
 
 $(B)/tests/%.o: tests/%.c $(AUTOCONF)
 	@mkdir -p $(@D)
@@ -224,6 +240,7 @@ CLANG_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) \
 		  $(addprefix tests/,$(tests-y:.o=.c)) \
 		  $(addprefix tests/bench/,$(bench-y:.o=.c)) \
 		  $(addprefix tools/,$(tool-msrmap:.o=.c)) tools/hvgate-msrmap.c \
+		  $(addprefix tools/,$(tool-vmcheck-y:.o=.c)) tools/hvgate-vmcheck.c \
 		  tests/env/env.c
 
 warnings: $(AUTOCONF)
@@ -386,7 +403,7 @@ fuzz: $(addprefix $(B)/fuzz/,$(FUZZ_TARGETS))
 	done
 
 # ---- install ---------------------------------------------------------------
-install: $(B)/libhvgate.a $(TOOLS)
+install: $(B)/libhvgate.a $(TOOLS) $(TOOLS-y)
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 		$(DESTDIR)$(PREFIX)/include/hvgate $(DESTDIR)$(PREFIX)/bin
 	install -m 644 $(B)/libhvgate.a $(DESTDIR)$(PREFIX)/lib/
@@ -395,7 +412,7 @@ install: $(B)/libhvgate.a $(TOOLS)
 	install -m 644 glue-bare/hvgate_kdialect.h $(DESTDIR)$(PREFIX)/include/
 	sed 's|"../../glue-bare/hvgate_kdialect.h"|"hvgate_kdialect.h"|' \
 		tests/env/hvgate_env.h > $(DESTDIR)$(PREFIX)/include/hvgate_env.h
-	install -m 755 $(TOOLS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 $(TOOLS) $(TOOLS-y) $(DESTDIR)$(PREFIX)/bin/
 	sed -e 's|@PREFIX@|$(PREFIX)|' scripts/hvgate.pc.in \
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/hvgate.pc
 

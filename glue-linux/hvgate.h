@@ -156,5 +156,42 @@ int hvgate_autoload_perf_switch(struct hvg_autoload *al,
 int hvgate_autoload_exit_step(struct hvg_autoload *al,
 			      struct hvg_al_action *act);
 /* ---- end autoload ---- */
+/* vmcs, vmentry (nested VMX) */
+int hvgate_vmcs_vmread(const struct hvg_vmcs12 *vmcs, u32 encoding, u64 *value,
+		       u32 *vmx_error);
+int hvgate_vmcs_vmwrite(struct hvg_vmcs12 *vmcs,
+			const struct hvg_vmx_caps *caps, u32 encoding,
+			u64 value, u32 *vmx_error);
+int hvgate_vmx_caps_init(struct hvg_vmx_caps *caps);
+int hvgate_vmx_caps_set_msr(struct hvg_vmx_caps *caps, u32 msr, u64 value);
+int hvgate_vmx_caps_get_msr(const struct hvg_vmx_caps *caps, u32 msr,
+			    u64 *value);
+int hvgate_vmx_caps_set_maxphyaddr(struct hvg_vmx_caps *caps, u32 width);
+int hvgate_vmx_caps_set_cpu(struct hvg_vmx_caps *caps, u32 mask,
+			    u32 features);
+int hvgate_vmx_caps_ctls(const struct hvg_vmx_caps *caps, u32 which,
+			 u64 *allowed0, u64 *allowed1);
+int hvgate_vmentry_check(const struct hvg_vmcs12 *vmcs,
+			 const struct hvg_vmx_caps *caps,
+			 const struct hvg_vmentry_env *env,
+			 struct hvg_vmentry_result *res);
+int hvgate_vmentry_check_all(const struct hvg_vmcs12 *vmcs,
+			     const struct hvg_vmx_caps *caps,
+			     const struct hvg_vmentry_env *env, u32 *failed,
+			     u32 max, struct hvg_vmentry_result *res);
+bool hvgate_vmentry_not_evaluated(const struct hvg_vmentry_result *res,
+				  u32 diag);
+const struct hvg_vmentry_diag_info *hvgate_vmentry_diag_info(u32 diag);
+const char *hvgate_vmentry_diag_text(u32 diag);
+int hvgate_vmentry_early_check_default(void);
+u32 hvgate_vmentry_sw_coverage(const struct hvg_vmx_caps *caps);
+int hvgate_vmentry_early_check(int mode, u32 cpuid1_ecx,
+			       const struct hvg_vmx_caps *caps, bool *dry_run);
+int hvgate_vmentry_dryrun_plan(const struct hvg_dryrun_vmcs02 *v02,
+			       struct hvg_dryrun_step *steps, u32 max,
+			       u32 *nr);
+int hvgate_vmentry_dryrun_interpret(const struct hvg_vmentry_result *sw,
+				    const struct hvg_dryrun_hw *hw,
+				    struct hvg_dryrun_verdict *verdict);
 
 #endif /* HVGATE_KERNEL_H */

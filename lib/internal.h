@@ -50,4 +50,42 @@ void hvg_check_record_(struct hvg_check_log *log, u32 diag);
 		__hvg_fail && !(log)->collect;				\
 	})
 
+/*
+ * vmx_caps_ctls_() - hvg_vmx_caps_ctls() without the argument checks, for
+ * lib/vmentry.c's hot path (inlined with @which constant). SDM A.2: with
+ * IA32_VMX_BASIC[55] = 1 the TRUE_ MSRs (48DH-490H) give the allowed
+ * settings of the first four words, else the plain MSRs (481H-484H).
+ * Returns false when a needed MSR is absent.
+ */
+static __always_inline bool vmx_caps_ctls_(const struct hvg_vmx_caps *caps, u32 which,
+				  u64 *allowed0, u64 *allowed1)
+{
+	static const u8 plain[HVG_VMX_CTLS_NR] = {
+		[HVG_VMX_CTLS_PIN] = 0x01, [HVG_VMX_CTLS_PROC] = 0x02,
+		[HVG_VMX_CTLS_EXIT] = 0x03, [HVG_VMX_CTLS_ENTRY] = 0x04,
+		[HVG_VMX_CTLS_PROC2] = 0x0b, [HVG_VMX_CTLS_PROC3] = 0x12,
+		[HVG_VMX_CTLS_EXIT2] = 0x13, [HVG_VMX_CTLS_VMFUNC] = 0x11,
+	};
+	u32 idx = plain[which];
+	u64 v;
+
+	if (which <= HVG_VMX_CTLS_ENTRY) {
+		if (!(caps->present & HVG_VMX_CAP_BIT(HVG_MSR_IA32_VMX_BASIC)))
+			return false;
+		if (caps->msr[0] & HVG_VMX_BASIC_TRUE_CTLS)
+			idx += 0x0c;	/* 481H-484H -> 48DH-490H */
+	}
+	if (!(caps->present & BIT(idx)))
+		return false;
+	v = caps->msr[idx];
+	if (which >= HVG_VMX_CTLS_PROC3) {
+		*allowed0 = 0;
+		*allowed1 = v;
+	} else {
+		*allowed0 = lower_32_bits(v);
+		*allowed1 = upper_32_bits(v);
+	}
+	return true;
+}
+
 #endif /* HVGATE_INTERNAL_H */

@@ -13,15 +13,22 @@
 static Suite *(*const suites[])(void) = {
 	core_suite,
 	msr_bitmap_suite,
-#if IS_ENABLED(CONFIG_HVGATE_AUTOLOAD)
-	autoload_suite,
-#endif
 	tools_suite,
 #if IS_ENABLED(CONFIG_HVGATE_LBR)
 	lbr_suite,
 #endif
 #if IS_ENABLED(CONFIG_HVGATE_XFD)
 	xfd_suite,
+#endif
+#if IS_ENABLED(CONFIG_HVGATE_AUTOLOAD)
+	autoload_suite,
+#endif
+#if IS_ENABLED(CONFIG_HVGATE_VMX_NESTED)
+	vmcs_suite,
+	vmentry_suite,
+	vmentry_prop_suite,
+	vmentry_early_suite,
+	vmcheck_suite,
 #endif
 #if IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
 	arm64_debug_suite,

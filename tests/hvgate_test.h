@@ -20,6 +20,11 @@ Suite *arm64_debug_suite(void);
 Suite *autoload_suite(void);
 Suite *tools_suite(void);
 Suite *xfd_suite(void);
+Suite *vmcs_suite(void);
+Suite *vmentry_suite(void);
+Suite *vmentry_prop_suite(void);
+Suite *vmentry_early_suite(void);
+Suite *vmcheck_suite(void);
 
 /*
  * Checked fixture for every test case: the environment's warning counter

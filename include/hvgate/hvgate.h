@@ -17,5 +17,7 @@
 #include <hvgate/xfd.h>
 #include <hvgate/arm64_debug.h>
 #include <hvgate/autoload.h>
+#include <hvgate/vmcs.h>
+#include <hvgate/vmentry.h>
 
 #endif /* HVGATE_HVGATE_H */

@@ -57,5 +57,6 @@ const struct hvg_bench *xfd_benches(size_t *nr);
 const struct hvg_bench_report *xfd_bench_reports(size_t *nr);
 const struct hvg_bench *arm64_debug_benches(size_t *nr);
 const struct hvg_bench *autoload_benches(size_t *nr);
+const struct hvg_bench *vmentry_benches(size_t *nr);
 
 #endif /* HVGATE_BENCH_H */

@@ -31,6 +31,9 @@ static const struct hvg_bench *(*const getters[])(size_t *nr) = {
 #if IS_ENABLED(CONFIG_HVGATE_AUTOLOAD)
 	autoload_benches,
 #endif
+#if IS_ENABLED(CONFIG_HVGATE_VMX_NESTED)
+	vmentry_benches,
+#endif
 #if IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
 	arm64_debug_benches,
 #endif
