@@ -38,10 +38,10 @@
 /* Nothing failed, but some checks were not evaluated. */
 #define HVG_VMENTRY_INCOMPLETE		4
 
-/**
- * enum hvg_vmentry_diag - one value per check, HVG_DIAG_<catalogue ID>
- * @HVG_DIAG_NONE: no diagnostic
- * @HVG_DIAG_NR: number of values
+/*
+ * enum hvg_vmentry_diag - one value per check, HVG_DIAG_<catalogue ID>.
+ * HVG_DIAG_NONE is "no diagnostic", HVG_DIAG_NR the number of values.
+ * (A plain comment: kernel-doc cannot read an enum built by an X-macro.)
  *
  * Generated from include/hvgate/vmentry_diags.h, whose order is the
  * evaluation order. The first values are the dry-run diagnostics
