@@ -41,14 +41,14 @@ static const u32 ded_field[NR_DED] = {
 };
 
 static const u32 ded_ctl[NR_DED] = {
-	HVG_VM_ENTRY_LOAD_IA32_EFER,
-	HVG_VM_EXIT_LOAD_IA32_EFER,
-	HVG_VM_ENTRY_LOAD_IA32_PERF_GLOBAL_CTRL,
-	HVG_VM_EXIT_LOAD_IA32_PERF_GLOBAL_CTRL,
+	HVG_ENTRY_LOAD_EFER,
+	HVG_EXIT_LOAD_EFER,
+	HVG_ENTRY_LOAD_PERF_GLOBAL,
+	HVG_EXIT_LOAD_PERF_GLOBAL,
 };
 
 static const u32 ctl_field[2] = {
-	HVG_VMCS_VM_ENTRY_CONTROLS, HVG_VMCS_VM_EXIT_CONTROLS,
+	HVG_VMCS_VM_ENTRY_CONTROLS, HVG_VMCS_PRIMARY_VM_EXIT_CONTROLS,
 };
 
 static const u32 count_field[2] = {
@@ -360,16 +360,16 @@ u32 hvg_autoload_dedicated(const struct hvg_autoload_caps *caps)
 		entry1 = upper_32_bits(caps->entry_ctls);
 		exit1 = upper_32_bits(caps->exit_ctls);
 	}
-	if (entry1 & HVG_VM_ENTRY_LOAD_IA32_EFER)
+	if (entry1 & HVG_ENTRY_LOAD_EFER)
 		ded |= HVG_AL_EFER_ENTRY_FIELD;
-	if (exit1 & HVG_VM_EXIT_LOAD_IA32_EFER)
+	if (exit1 & HVG_EXIT_LOAD_EFER)
 		ded |= HVG_AL_EFER_EXIT_FIELD;
 	/* The Nehalem/Westmere errata: KVM's cpu_has_load_perf_global_ctrl(). */
 	if (caps->flags & HVG_AL_CAP_PGC_ERRATUM)
 		return ded;
-	if (entry1 & HVG_VM_ENTRY_LOAD_IA32_PERF_GLOBAL_CTRL)
+	if (entry1 & HVG_ENTRY_LOAD_PERF_GLOBAL)
 		ded |= HVG_AL_PGC_ENTRY_FIELD;
-	if (exit1 & HVG_VM_EXIT_LOAD_IA32_PERF_GLOBAL_CTRL)
+	if (exit1 & HVG_EXIT_LOAD_PERF_GLOBAL)
 		ded |= HVG_AL_PGC_EXIT_FIELD;
 	return ded;
 }
@@ -414,10 +414,10 @@ int hvg_autoload_vmcs_setup(const struct hvg_autoload *al, u64 entry_load_pa,
 			    struct hvg_al_plan *plan)
 {
 	static const u32 managed[2] = {
-		HVG_VM_ENTRY_LOAD_IA32_EFER |
-			HVG_VM_ENTRY_LOAD_IA32_PERF_GLOBAL_CTRL,
-		HVG_VM_EXIT_LOAD_IA32_EFER |
-			HVG_VM_EXIT_LOAD_IA32_PERF_GLOBAL_CTRL,
+		HVG_ENTRY_LOAD_EFER |
+			HVG_ENTRY_LOAD_PERF_GLOBAL,
+		HVG_EXIT_LOAD_EFER |
+			HVG_EXIT_LOAD_PERF_GLOBAL,
 	};
 	struct batch b;
 	u32 d, side, on[2] = { 0, 0 };
@@ -430,11 +430,11 @@ int hvg_autoload_vmcs_setup(const struct hvg_autoload *al, u64 entry_load_pa,
 
 	b.n = 0;
 	b.nact = 0;
-	emit(&b, HVG_AL_ACT_VMWRITE, HVG_VMCS_VM_ENTRY_MSR_LOAD_ADDR,
+	emit(&b, HVG_AL_ACT_VMWRITE, HVG_VMCS_VM_ENTRY_MSR_LOAD_ADDRESS,
 	     entry_load_pa);
-	emit(&b, HVG_AL_ACT_VMWRITE, HVG_VMCS_VM_EXIT_MSR_LOAD_ADDR,
+	emit(&b, HVG_AL_ACT_VMWRITE, HVG_VMCS_VM_EXIT_MSR_LOAD_ADDRESS,
 	     exit_load_pa);
-	emit(&b, HVG_AL_ACT_VMWRITE, HVG_VMCS_VM_EXIT_MSR_STORE_ADDR,
+	emit(&b, HVG_AL_ACT_VMWRITE, HVG_VMCS_VM_EXIT_MSR_STORE_ADDRESS,
 	     exit_store_pa);
 	for (d = 0; d < NR_DED; d++) {
 		if (!(al->ded_on & ded_bit[d]))

@@ -130,6 +130,51 @@ START_TEST(known_encodings_map_to_their_members)
 }
 END_TEST
 
+/*
+ * The encoding macros other modules' glue uses (vmcs.h, for autoload)
+ * name the right fields: values from SDM Vol. 3D appendix B, field names
+ * as in the table.
+ */
+START_TEST(glue_encoding_macros_name_their_fields)
+{
+	static const struct {
+		u32 enc;
+		u32 sdm;
+		const char *name;
+	} m[] = {
+		{ HVG_VMCS_VM_EXIT_MSR_STORE_ADDRESS, 0x2006,
+		  "VM_EXIT_MSR_STORE_ADDRESS" },
+		{ HVG_VMCS_VM_EXIT_MSR_LOAD_ADDRESS, 0x2008,
+		  "VM_EXIT_MSR_LOAD_ADDRESS" },
+		{ HVG_VMCS_VM_ENTRY_MSR_LOAD_ADDRESS, 0x200a,
+		  "VM_ENTRY_MSR_LOAD_ADDRESS" },
+		{ HVG_VMCS_GUEST_IA32_EFER, 0x2806, "GUEST_IA32_EFER" },
+		{ HVG_VMCS_GUEST_IA32_PERF_GLOBAL_CTRL, 0x2808,
+		  "GUEST_IA32_PERF_GLOBAL_CTRL" },
+		{ HVG_VMCS_HOST_IA32_EFER, 0x2c02, "HOST_IA32_EFER" },
+		{ HVG_VMCS_HOST_IA32_PERF_GLOBAL_CTRL, 0x2c04,
+		  "HOST_IA32_PERF_GLOBAL_CTRL" },
+		{ HVG_VMCS_PRIMARY_VM_EXIT_CONTROLS, 0x400c,
+		  "PRIMARY_VM_EXIT_CONTROLS" },
+		{ HVG_VMCS_VM_EXIT_MSR_STORE_COUNT, 0x400e,
+		  "VM_EXIT_MSR_STORE_COUNT" },
+		{ HVG_VMCS_VM_EXIT_MSR_LOAD_COUNT, 0x4010, "VM_EXIT_MSR_LOAD_COUNT" },
+		{ HVG_VMCS_VM_ENTRY_CONTROLS, 0x4012, "VM_ENTRY_CONTROLS" },
+		{ HVG_VMCS_VM_ENTRY_MSR_LOAD_COUNT, 0x4014,
+		  "VM_ENTRY_MSR_LOAD_COUNT" },
+	};
+	const struct hvg_vmcs_field *f;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(m); i++) {
+		ck_assert_uint_eq(m[i].enc, m[i].sdm);
+		f = hvg_vmcs_field_find(m[i].enc);
+		ck_assert_msg(f != NULL, "%#x", m[i].enc);
+		ck_assert_str_eq(f->name, m[i].name);
+	}
+}
+END_TEST
+
 START_TEST(find_rejects_unsupported_encodings)
 {
 	/* Reserved bit 12, bits 31:15, unknown index, high access of non-64. */
@@ -402,6 +447,7 @@ Suite *vmcs_suite(void)
 
 	tcase_add_test(tc, table_is_sorted_and_consistent);
 	tcase_add_test(tc, known_encodings_map_to_their_members);
+	tcase_add_test(tc, glue_encoding_macros_name_their_fields);
 	tcase_add_test(tc, find_rejects_unsupported_encodings);
 	tcase_add_test(tc, vmread_widths);
 	tcase_add_test(tc, vmwrite_widths_and_read_only);

@@ -58,6 +58,25 @@
 #define HVG_VMCS_TYPE_GUEST		2
 #define HVG_VMCS_TYPE_HOST		3
 
+/*
+ * Encodings of the fields that the glue of other modules writes (autoload:
+ * the MSR-list addresses and counts, the dedicated EFER and
+ * PERF_GLOBAL_CTRL fields, the entry and exit controls). The checks use
+ * the table of lib/vmcs.c instead.
+ */
+#define HVG_VMCS_VM_EXIT_MSR_STORE_ADDRESS	0x00002006
+#define HVG_VMCS_VM_EXIT_MSR_LOAD_ADDRESS	0x00002008
+#define HVG_VMCS_VM_ENTRY_MSR_LOAD_ADDRESS	0x0000200a
+#define HVG_VMCS_GUEST_IA32_EFER		0x00002806
+#define HVG_VMCS_GUEST_IA32_PERF_GLOBAL_CTRL	0x00002808
+#define HVG_VMCS_HOST_IA32_EFER			0x00002c02
+#define HVG_VMCS_HOST_IA32_PERF_GLOBAL_CTRL	0x00002c04
+#define HVG_VMCS_PRIMARY_VM_EXIT_CONTROLS		0x0000400c
+#define HVG_VMCS_VM_EXIT_MSR_STORE_COUNT	0x0000400e
+#define HVG_VMCS_VM_EXIT_MSR_LOAD_COUNT		0x00004010
+#define HVG_VMCS_VM_ENTRY_CONTROLS		0x00004012
+#define HVG_VMCS_VM_ENTRY_MSR_LOAD_COUNT	0x00004014
+
 /* VM-instruction error numbers (SDM Vol. 3C, "VM-Instruction Error Numbers"). */
 #define HVG_VMXERR_VMLAUNCH_NONCLEAR		4
 #define HVG_VMXERR_VMRESUME_NONLAUNCHED		5

@@ -84,9 +84,9 @@ static void kvm_add(struct kvm_vmx *v, u32 msr, u64 guest, u64 host)
 		kvm_vmwrite(v, 0, guest);
 		kvm_vmwrite(v, 1, host);
 		kvm_ctls(v, &v->entry_ctls, 2, v->entry_ctls |
-			 HVG_VM_ENTRY_LOAD_IA32_PERF_GLOBAL_CTRL);
+			 HVG_ENTRY_LOAD_PERF_GLOBAL);
 		kvm_ctls(v, &v->exit_ctls, 3, v->exit_ctls |
-			 HVG_VM_EXIT_LOAD_IA32_PERF_GLOBAL_CTRL);
+			 HVG_EXIT_LOAD_PERF_GLOBAL);
 		return;
 	}
 	if (msr == HVG_MSR_IA32_PEBS_ENABLE)
@@ -125,9 +125,9 @@ static void kvm_clear(struct kvm_vmx *v, u32 msr)
 {
 	if (msr == HVG_MSR_IA32_PERF_GLOBAL_CTRL && v->has_pgc_fields) {
 		kvm_ctls(v, &v->entry_ctls, 2, v->entry_ctls &
-			 ~HVG_VM_ENTRY_LOAD_IA32_PERF_GLOBAL_CTRL);
+			 ~HVG_ENTRY_LOAD_PERF_GLOBAL);
 		kvm_ctls(v, &v->exit_ctls, 3, v->exit_ctls &
-			 ~HVG_VM_EXIT_LOAD_IA32_PERF_GLOBAL_CTRL);
+			 ~HVG_EXIT_LOAD_PERF_GLOBAL);
 		return;
 	}
 	kvm_del(v, &v->guest, 4, msr);
@@ -164,10 +164,10 @@ static struct actx *ctx_new(const u32 *which, u32 n)
 {
 	struct hvg_autoload_caps caps = {
 		.vmx_basic = HVG_VMX_BASIC_TRUE_CTLS,
-		.true_entry_ctls = (u64)(HVG_VM_ENTRY_LOAD_IA32_EFER |
-			HVG_VM_ENTRY_LOAD_IA32_PERF_GLOBAL_CTRL) << 32,
-		.true_exit_ctls = (u64)(HVG_VM_EXIT_LOAD_IA32_EFER |
-			HVG_VM_EXIT_LOAD_IA32_PERF_GLOBAL_CTRL) << 32,
+		.true_entry_ctls = (u64)(HVG_ENTRY_LOAD_EFER |
+			HVG_ENTRY_LOAD_PERF_GLOBAL) << 32,
+		.true_exit_ctls = (u64)(HVG_EXIT_LOAD_EFER |
+			HVG_EXIT_LOAD_PERF_GLOBAL) << 32,
 	};
 	struct actx *c = aligned_alloc(64, sizeof(*c));
 	struct hvg_al_action a;
