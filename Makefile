@@ -80,7 +80,7 @@ DEPFLAGS	= -MMD -MP -MF $(@:.o=.d)
 AUTOCONF	:= $(B)/include/hvgate/autoconf.h
 
 .PHONY: all lib tools check unit warnings check-valgrind coverage checkpatch \
-	bench fuzz freestanding bare-check module kunit model demo install \
+	bench fuzz freestanding bare-check module kunit model config-matrix demo install \
 	defconfig menuconfig olddefconfig savedefconfig clean distclean help
 
 all: lib tools
@@ -100,19 +100,22 @@ help:
 	@echo '  bare-check     boot the freestanding lib/ under QEMU (x86-64, arm64 EL2)'
 	@echo '  module         out-of-tree kernel module against linux-headers-amd64'
 	@echo '  kunit          KUnit suite in UML, linux-source-6.1 tree'
+	@echo '  config-matrix  unit tests with all modules off, all on, each one off'
 	@echo '  model          spin models of the concurrent protocols (tests/model)'
 	@echo '  install        PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
 	@echo '  defconfig menuconfig olddefconfig savedefconfig'
 
 # ---- configuration ---------------------------------------------------------
-KCONF_ENV = srctree=$(CURDIR) KCONFIG_CONFIG=$(CURDIR)/.config
+# KCONFIG_CONFIG names another answers file, as in the kernel build.
+CONFIG_FILE	:= $(abspath $(or $(KCONFIG_CONFIG),.config))
+KCONF_ENV = srctree=$(CURDIR) KCONFIG_CONFIG=$(CONFIG_FILE)
 
-.config:
+$(CONFIG_FILE):
 	@$(MAKE) -s defconfig
 
 defconfig:
 	$(KCONF_ENV) kconfig-conf --defconfig=configs/defconfig Kconfig >/dev/null
-	@echo 'configured .config from configs/defconfig'
+	@echo 'configured $(CONFIG_FILE) from configs/defconfig'
 
 menuconfig:
 	$(KCONF_ENV) kconfig-mconf Kconfig
@@ -120,11 +123,11 @@ menuconfig:
 olddefconfig:
 	$(KCONF_ENV) kconfig-conf --olddefconfig Kconfig
 
-savedefconfig: .config
+savedefconfig: $(CONFIG_FILE)
 	$(KCONF_ENV) kconfig-conf --savedefconfig=configs/defconfig Kconfig
 
 # kconfig-conf writes include/config/ under its working directory.
-$(B)/kconfig/auto.conf $(AUTOCONF): .config Kconfig lib/Kconfig
+$(B)/kconfig/auto.conf $(AUTOCONF): $(CONFIG_FILE) Kconfig lib/Kconfig
 	@mkdir -p $(B)/kconfig/include/config $(B)/include/hvgate
 	$(quiet) KCONFIG $(AUTOCONF)
 	$(Q)cd $(B)/kconfig && $(KCONF_ENV) \
@@ -328,6 +331,10 @@ module: $(AUTOCONF)
 		V=$(or $(V),0) modules 2>&1 | tee $(B)/module.log
 	@! grep -E 'warning:|error:' $(B)/module.log
 	@echo 'module: glue-linux/hvgate.ko built for $(KVER) with W=1, no warnings'
+
+# Module selection: all off, all on, each module off in turn.
+config-matrix:
+	$(Q)scripts/config-matrix
 
 kunit: $(AUTOCONF)
 	$(Q)scripts/kunit-run $(B)/kunit
