@@ -44,7 +44,7 @@ LIB_OBJS	= $(lib-y)
 
 # ---- tests, tools and benchmarks -----------------------------------------
 tests-y				:= check_main.o check_core.o \
-				   check_msr_bitmap.o check_tools.o
+				   check_msr_bitmap.o check_tools.o tool_test.o
 tests-$(CONFIG_HVGATE_LBR)	+= check_lbr.o
 tests-$(CONFIG_HVGATE_XFD)	+= check_xfd.o
 tests-$(CONFIG_HVGATE_ARM64_DEBUG)	+= check_arm64_debug.o
@@ -52,7 +52,7 @@ tests-$(CONFIG_HVGATE_AUTOLOAD)	+= check_autoload.o
 tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o check_vmentry.o vectors.o \
 					   check_vmentry_prop.o check_vmentry_early.o \
 					   check_vmcheck.o
-bench-y				:= bench_main.o bench_msr_bitmap.o
+bench-y				:= bench_main.o bench_common.o bench_msr_bitmap.o
 bench-$(CONFIG_HVGATE_LBR)	+= bench_lbr.o
 bench-$(CONFIG_HVGATE_XFD)	+= bench_xfd.o
 bench-$(CONFIG_HVGATE_ARM64_DEBUG)	+= bench_arm64_debug.o

@@ -62,16 +62,6 @@ static u32 set_of(const struct hvg_lbr_desc *d, u32 *out)
 	return n;
 }
 
-static unsigned int clear_bits(const u8 *mem, size_t size)
-{
-	unsigned int n = 0;
-	size_t i;
-
-	for (i = 0; i < size; i++)
-		n += 8 - __builtin_popcount(mem[i]);
-	return n;
-}
-
 /*
  * A VMX policy whose allow list is @d's MSRs read/write (listed by hand,
  * not by hvg_lbr_allow_list()) plus IA32_TSC reads for the hypervisor.
@@ -112,7 +102,7 @@ static void assert_set(const struct rig *r, const struct hvg_lbr_desc *d,
 	/* Nothing else moved: TSC reads stay the hypervisor's. */
 	ck_assert(!hvg_msrmap_intercepts(&r->map, HVG_MSR_IA32_TSC,
 					 HVG_MSR_READ));
-	ck_assert_uint_eq(clear_bits(map_mem, sizeof(map_mem)),
+	ck_assert_uint_eq(hvg_test_clear_bits(map_mem, sizeof(map_mem)),
 			  1 + (on ? 2 * n : 0));
 }
 
@@ -960,7 +950,7 @@ static void assert_filtered(const struct rig *r, bool on)
 	ck_assert(hvg_msrmap_intercepts(&r->map, 0x685, HVG_MSR_READ) == !on);
 	ck_assert(hvg_msrmap_intercepts(&r->map, 0xdde, HVG_MSR_RW) == !on);
 	/* 98 x 2 directions, 4 denied; plus TSC reads. */
-	ck_assert_uint_eq(clear_bits(map_mem, sizeof(map_mem)),
+	ck_assert_uint_eq(hvg_test_clear_bits(map_mem, sizeof(map_mem)),
 			  1 + (on ? 196 - 4 : 0));
 }
 
@@ -1061,13 +1051,13 @@ START_TEST(msrs_off_the_allow_list_stay_intercepted)
 	ck_assert(!hvg_msrmap_intercepts(&r.map, 0x1606, HVG_MSR_RW));
 	ck_assert(!hvg_msrmap_intercepts(&r.map, 0x1608, HVG_MSR_RW));
 	/* 96 MSRs x 2, less TO+7's two bits and one each of INFO+0, FROM+1. */
-	ck_assert_uint_eq(clear_bits(map_mem, sizeof(map_mem)), 192 - 4);
+	ck_assert_uint_eq(hvg_test_clear_bits(map_mem, sizeof(map_mem)), 192 - 4);
 	/* The intercepted accesses still get the decisions. */
 	ck_assert_int_eq(hvg_lbr_msr_access(&r.v, 0x1607, false),
 			 HVG_LBR_ACCESS_HW_IF_ACTIVE);
 	ck_assert_int_eq(hvg_lbr_vmentry(&r.v, HVG_LBR_EV_INACTIVE, 0),
 			 HVG_LBR_ENTRY_WARN | HVG_LBR_ENTRY_MAP_CHANGED);
-	ck_assert_uint_eq(clear_bits(map_mem, sizeof(map_mem)), 0);
+	ck_assert_uint_eq(hvg_test_clear_bits(map_mem, sizeof(map_mem)), 0);
 
 	/* An allow list with no LBR MSR at all: the map never changes. */
 	ck_assert_int_eq(hvg_msr_policy_init(&r.pol, &r.map, NULL, 0, NULL, 0),
@@ -1079,7 +1069,7 @@ START_TEST(msrs_off_the_allow_list_stay_intercepted)
 	ck_assert_int_eq(hvg_lbr_vmentry(&r.v, HVG_LBR_EV_INACTIVE, 0),
 			 HVG_LBR_ENTRY_WARN);
 	ck_assert_int_eq(r.v.state, HVG_LBR_HELD);
-	ck_assert_uint_eq(clear_bits(map_mem, sizeof(map_mem)), 0);
+	ck_assert_uint_eq(hvg_test_clear_bits(map_mem, sizeof(map_mem)), 0);
 	ck_assert_uint_eq(r.pol.map_updates, 0);
 }
 END_TEST
@@ -1347,7 +1337,7 @@ static void seq_check_map(const struct seq_cfg *c)
 		SEQ_ASSERT(hvg_msrmap_intercepts(&wpol.map, c->deny[i].msr,
 						 c->deny[i].dirs));
 	/* Nothing else: the hypervisor's TSC read is the one other pass. */
-	SEQ_ASSERT(clear_bits(cur.map, sizeof(cur.map)) == passed + 1);
+	SEQ_ASSERT(hvg_test_clear_bits(cur.map, sizeof(cur.map)) == passed + 1);
 }
 
 static bool seq_create(struct seq_model *m)

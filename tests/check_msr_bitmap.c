@@ -32,17 +32,6 @@ static size_t map_size(u32 type)
 	return type == HVG_MSRMAP_VMX ? 4096 : 8192;
 }
 
-/* Number of clear bits in a map; exactly the passed-through accesses. */
-static unsigned int clear_bits(const u8 *mem, size_t size)
-{
-	unsigned int n = 0;
-	size_t i;
-
-	for (i = 0; i < size; i++)
-		n += 8 - __builtin_popcount(mem[i]);
-	return n;
-}
-
 static void check_layout(u32 type, const struct hvg_layout_vec *l, size_t n)
 {
 	struct hvg_msrmap m;
@@ -52,11 +41,11 @@ static void check_layout(u32 type, const struct hvg_layout_vec *l, size_t n)
 	for (i = 0; i < n; i++) {
 		m = new_map(type);
 		mem = m.bits;
-		ck_assert_uint_eq(clear_bits(mem, map_size(type)), 0);
+		ck_assert_uint_eq(hvg_test_clear_bits(mem, map_size(type)), 0);
 		ck_assert_int_eq(hvg_msrmap_set(&m, l[i].msr, l[i].dir, false),
 				 0);
 		/* Exactly the one manual bit is clear. */
-		ck_assert_msg(clear_bits(mem, map_size(type)) == 1,
+		ck_assert_msg(hvg_test_clear_bits(mem, map_size(type)) == 1,
 			      "msr %#x dir %u", l[i].msr, l[i].dir);
 		ck_assert_msg(!(mem[l[i].byte] & (1U << l[i].bit)),
 			      "msr %#x dir %u: byte %#x bit %u not clear",
@@ -68,7 +57,7 @@ static void check_layout(u32 type, const struct hvg_layout_vec *l, size_t n)
 		/* Setting it back restores the all-intercept page. */
 		ck_assert_int_eq(hvg_msrmap_set(&m, l[i].msr, l[i].dir, true),
 				 0);
-		ck_assert_uint_eq(clear_bits(mem, map_size(type)), 0);
+		ck_assert_uint_eq(hvg_test_clear_bits(mem, map_size(type)), 0);
 	}
 }
 
@@ -93,7 +82,7 @@ START_TEST(both_directions_at_once)
 	struct hvg_msrmap m = new_map(HVG_MSRMAP_VMX);
 
 	ck_assert_int_eq(hvg_msrmap_set(&m, 0xc0000100, HVG_MSR_RW, false), 0);
-	ck_assert_uint_eq(clear_bits(vmx_mem, 4096), 2);
+	ck_assert_uint_eq(hvg_test_clear_bits(vmx_mem, 4096), 2);
 	ck_assert(!(vmx_mem[0x420] & 1) && !(vmx_mem[0xc20] & 1));
 	ck_assert(!hvg_msrmap_intercepts(&m, 0xc0000100, HVG_MSR_RW));
 }
@@ -447,7 +436,7 @@ START_TEST(policy_init_rejects_bad_input)
 
 	/* An empty allow list is valid and intercepts everything. */
 	ck_assert_int_eq(hvg_msr_policy_init(&pol, &m, NULL, 0, NULL, 0), 0);
-	ck_assert_uint_eq(clear_bits(vmx_mem, 4096), 0);
+	ck_assert_uint_eq(hvg_test_clear_bits(vmx_mem, 4096), 0);
 	ck_assert_int_eq(hvg_msr_policy_want(&pol, 0, 0x10, HVG_MSR_READ),
 			 -HVG_EPERM);
 }
@@ -518,7 +507,7 @@ START_TEST(policy_want_range_is_all_or_nothing)
 	for (i = 0; i < 32; i++)
 		ck_assert(!hvg_msrmap_intercepts(&r.map, 0x680 + i,
 						 HVG_MSR_RW));
-	ck_assert_uint_eq(clear_bits(vmx_mem, 4096), 64);
+	ck_assert_uint_eq(hvg_test_clear_bits(vmx_mem, 4096), 64);
 	memcpy(snap, vmx_mem, 4096);
 
 	/* One MSR past the run is not allow-listed: nothing changes. */
@@ -557,7 +546,7 @@ START_TEST(policy_want_range_is_all_or_nothing)
 	/* Withdrawing the run intercepts everything again. */
 	ck_assert_int_eq(hvg_msr_policy_want_range(&r.pol, HVG_MSR_OWNER_LBR,
 						   0x680, 32, 0), 0);
-	ck_assert_uint_eq(clear_bits(vmx_mem, 4096), 0);
+	ck_assert_uint_eq(hvg_test_clear_bits(vmx_mem, 4096), 0);
 }
 END_TEST
 
@@ -617,7 +606,7 @@ START_TEST(policy_writes_map_only_on_change)
 	ck_assert_int_eq(hvg_msr_policy_release_owner(&r.pol,
 						      HVG_MSR_OWNER_LBR), 0);
 	ck_assert_uint_eq(r.pol.map_updates, n + 1);
-	ck_assert_uint_eq(clear_bits(vmx_mem, 4096), 0);
+	ck_assert_uint_eq(hvg_test_clear_bits(vmx_mem, 4096), 0);
 }
 END_TEST
 
@@ -872,8 +861,8 @@ static void merge_case(u32 type)
 	/* L1 without MSR bitmaps: everything is intercepted for L2. */
 	ck_assert_int_eq(hvg_msrmap_merge_full(&full, &r.map, NULL), 0);
 	ck_assert_int_eq(hvg_msr_policy_merge_sparse(&r.pol, NULL, &sparse), 0);
-	ck_assert_uint_eq(clear_bits(full_mem, sz), 0);
-	ck_assert_uint_eq(clear_bits(sparse_mem, sz), 0);
+	ck_assert_uint_eq(hvg_test_clear_bits(full_mem, sz), 0);
+	ck_assert_uint_eq(hvg_test_clear_bits(sparse_mem, sz), 0);
 }
 
 START_TEST(merge_full_and_sparse_agree_vmx)

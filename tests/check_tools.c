@@ -8,65 +8,25 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "hvgate_test.h"
 #include "msrmap.h"
-
-static char tmpdir[64];
-
-static void tools_setup(void)
-{
-	hvg_test_setup();
-	strcpy(tmpdir, "/tmp/hvgate-tools-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void tools_teardown(void)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(system(cmd), 0);
-	hvg_test_teardown();
-}
+#include "tool_test.h"
 
 static const char *write_file(const char *name, const void *buf, size_t n)
 {
-	static char path[128];
-	FILE *f;
+	const char *path = tool_path(name);
+	FILE *f = fopen(path, "wb");
 
-	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-	f = fopen(path, "wb");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_uint_eq(fwrite(buf, 1, n, f), n);
 	fclose(f);
 	return path;
 }
 
-struct run {
-	int status;
-	char *out;
-	char *err;
-};
-
-static struct run run_tool(int argc, const char **argv)
+static struct tool_run run_tool(int argc, const char **argv)
 {
-	struct run r;
-	size_t no, ne;
-	FILE *out = open_memstream(&r.out, &no);
-	FILE *err = open_memstream(&r.err, &ne);
-
-	r.status = msrmap_main(argc, (char **)argv, out, err);
-	fclose(out);
-	fclose(err);
-	return r;
-}
-
-static void run_free(struct run *r)
-{
-	free(r->out);
-	free(r->err);
+	return tool_run(msrmap_main, argc, argv);
 }
 
 /* Clear one intercept bit: byte and bit written from the manuals. */
@@ -79,7 +39,7 @@ START_TEST(msrmap_decodes_vmx)
 {
 	static u8 m[4096];
 	const char *argv[2];
-	struct run r;
+	struct tool_run r;
 
 	memset(m, 0xff, sizeof(m));
 	clear_bit(m, 0x002, 0);		/* IA32_TSC (0x10) read */
@@ -102,7 +62,7 @@ START_TEST(msrmap_decodes_vmx)
 					    "reads, 2 for writes"));
 	ck_assert_ptr_nonnull(strstr(r.out, "outside the MSR ranges: none"));
 	ck_assert_str_eq(r.err, "");
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
@@ -110,7 +70,7 @@ START_TEST(msrmap_decodes_svm_and_reserved_bits)
 {
 	static u8 m[8192];
 	const char *argv[2];
-	struct run r;
+	struct tool_run r;
 
 	memset(m, 0xff, sizeof(m));
 	clear_bit(m, 0x1045, 6);	/* VM_HSAVE_PA (0xc0010117) read */
@@ -128,14 +88,14 @@ START_TEST(msrmap_decodes_svm_and_reserved_bits)
 	ck_assert_ptr_nonnull(strstr(r.out, "2 MSRs passed through: 1 for "
 					    "reads, 1 for writes"));
 	ck_assert_ptr_nonnull(strstr(r.out, "16382 set, 2 clear (mixed"));
-	run_free(&r);
+	tool_run_free(&r);
 
 	/* All-ones reserved tail: reported, not flagged. */
 	m[0x1800] = m[0x1fff] = 0xff;
 	argv[1] = write_file("svm2.bin", m, sizeof(m));
 	r = run_tool(2, argv);
 	ck_assert_ptr_nonnull(strstr(r.out, "16384 set, 0 clear\n"));
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
@@ -144,7 +104,7 @@ START_TEST(msrmap_bundled_examples)
 	/* examples/make-examples.py: KVM's set for a 64-bit guest. */
 	const char *argv[2] = { "hvgate-msrmap",
 				HVG_SRCDIR "/examples/vmx-msr-bitmap.bin" };
-	struct run r = run_tool(2, argv);
+	struct tool_run r = run_tool(2, argv);
 
 	ck_assert_int_eq(r.status, MSRMAP_OK);
 	ck_assert_ptr_nonnull(strstr(r.out, "0x00000010  R  -  IA32_TSC\n"));
@@ -154,7 +114,7 @@ START_TEST(msrmap_bundled_examples)
 				     "0xc0000102  R  W  IA32_KERNEL_GS_BASE\n"));
 	ck_assert_ptr_nonnull(strstr(r.out, "10 MSRs passed through: 8 for "
 					    "reads, 9 for writes"));
-	run_free(&r);
+	tool_run_free(&r);
 
 	argv[1] = HVG_SRCDIR "/examples/svm-msrpm.bin";
 	r = run_tool(2, argv);
@@ -163,7 +123,7 @@ START_TEST(msrmap_bundled_examples)
 	ck_assert_ptr_nonnull(strstr(r.out, "10 MSRs passed through: 10 for "
 					    "reads, 10 for writes"));
 	ck_assert_ptr_nonnull(strstr(r.out, "16383 set, 1 clear (mixed"));
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
@@ -171,7 +131,7 @@ START_TEST(msrmap_rejects_bad_input)
 {
 	static u8 m[9000];
 	const char *argv[3] = { "hvgate-msrmap" };
-	struct run r;
+	struct tool_run r;
 
 	memset(m, 0xff, sizeof(m));
 	/* A short file. */
@@ -180,52 +140,52 @@ START_TEST(msrmap_rejects_bad_input)
 	ck_assert_int_eq(r.status, MSRMAP_BAD_INPUT);
 	ck_assert_ptr_nonnull(strstr(r.err, "short.bin: 100 bytes"));
 	ck_assert_str_eq(r.out, "");
-	run_free(&r);
+	tool_run_free(&r);
 	/* One byte short of a VMX bitmap, one byte more than an SVM map. */
 	argv[1] = write_file("4095.bin", m, 4095);
 	r = run_tool(2, argv);
 	ck_assert_int_eq(r.status, MSRMAP_BAD_INPUT);
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = write_file("big.bin", m, 8193);
 	r = run_tool(2, argv);
 	ck_assert_int_eq(r.status, MSRMAP_BAD_INPUT);
 	ck_assert_ptr_nonnull(strstr(r.err, "more than 8192 bytes"));
-	run_free(&r);
+	tool_run_free(&r);
 	/* A forced format that does not match the size. */
 	argv[1] = "--svm";
 	argv[2] = write_file("vmx.bin", m, 4096);
 	r = run_tool(3, argv);
 	ck_assert_int_eq(r.status, MSRMAP_BAD_INPUT);
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "--vmx";
 	r = run_tool(3, argv);
 	ck_assert_int_eq(r.status, MSRMAP_OK);
-	run_free(&r);
+	tool_run_free(&r);
 	/* A missing file. */
 	argv[1] = "/nonexistent/hvgate.bin";
 	r = run_tool(2, argv);
 	ck_assert_int_eq(r.status, MSRMAP_BAD_INPUT);
 	ck_assert_ptr_nonnull(strstr(r.err, "No such file"));
-	run_free(&r);
+	tool_run_free(&r);
 	/* Command-line errors. */
 	r = run_tool(1, argv);
 	ck_assert_int_eq(r.status, MSRMAP_BAD_USAGE);
 	ck_assert_ptr_nonnull(strstr(r.err, "usage:"));
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "--bogus";
 	r = run_tool(2, argv);
 	ck_assert_int_eq(r.status, MSRMAP_BAD_USAGE);
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "a.bin";
 	argv[2] = "b.bin";
 	r = run_tool(3, argv);
 	ck_assert_int_eq(r.status, MSRMAP_BAD_USAGE);
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "--help";
 	r = run_tool(2, argv);
 	ck_assert_int_eq(r.status, MSRMAP_OK);
 	ck_assert_ptr_nonnull(strstr(r.out, "usage:"));
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
@@ -234,7 +194,7 @@ Suite *tools_suite(void)
 	Suite *s = suite_create("tools");
 	TCase *tc = tcase_create("hvgate-msrmap");
 
-	tcase_add_checked_fixture(tc, tools_setup, tools_teardown);
+	tcase_add_checked_fixture(tc, tool_setup, tool_teardown);
 	tcase_add_test(tc, msrmap_decodes_vmx);
 	tcase_add_test(tc, msrmap_decodes_svm_and_reserved_bits);
 	tcase_add_test(tc, msrmap_bundled_examples);

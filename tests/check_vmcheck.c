@@ -7,69 +7,27 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "hvgate_test.h"
 #include "vectors.h"
+#include "tool_test.h"
 
 #define VEC_DIR HVG_SRCDIR "/tests/vectors"
 
-static char tmpdir[64];
-
-static void vmcheck_setup(void)
-{
-	hvg_test_setup();
-	strcpy(tmpdir, "/tmp/hvgate-vmcheck-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void vmcheck_teardown(void)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	ck_assert_int_eq(system(cmd), 0);
-	hvg_test_teardown();
-}
-
 static const char *write_text(const char *name, const char *text)
 {
-	static char path[2][128];
-	static int k;
-	FILE *f;
+	const char *path = tool_path(name);
+	FILE *f = fopen(path, "w");
 
-	k ^= 1;
-	snprintf(path[k], sizeof(path[k]), "%s/%s", tmpdir, name);
-	f = fopen(path[k], "w");
 	ck_assert_ptr_nonnull(f);
 	fputs(text, f);
 	fclose(f);
-	return path[k];
+	return path;
 }
 
-struct run {
-	int status;
-	char *out;
-	char *err;
-};
-
-static struct run run(int argc, const char **argv)
+static struct tool_run run(int argc, const char **argv)
 {
-	struct run r;
-	size_t no, ne;
-	FILE *out = open_memstream(&r.out, &no);
-	FILE *err = open_memstream(&r.err, &ne);
-
-	r.status = vmcheck_main(argc, (char **)argv, out, err);
-	fclose(out);
-	fclose(err);
-	return r;
-}
-
-static void run_free(struct run *r)
-{
-	free(r->out);
-	free(r->err);
+	return tool_run(vmcheck_main, argc, argv);
 }
 
 #define HAS(s, sub) ck_assert_msg(strstr((s), (sub)) != NULL, \
@@ -104,7 +62,7 @@ START_TEST(bundled_example)
 {
 	const char *argv[] = { "hvgate-vmcheck", "--cpu", "skylake-i7-6700k",
 			       HVG_SRCDIR "/examples/vmlaunch-failed.dump" };
-	struct run r = run(4, argv);
+	struct tool_run r = run(4, argv);
 
 	ck_assert_int_eq(r.status, VMCHECK_FAILS);
 	HAS(r.out, "outcome: VMfailValid, VM-instruction error 7 (VM entry "
@@ -122,7 +80,7 @@ START_TEST(bundled_example)
 		   "complete");
 	ck_assert(!strstr(r.out, "not evaluated"));
 	ck_assert_str_eq(r.err, "");
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
@@ -131,7 +89,7 @@ START_TEST(json_output)
 	const char *argv[] = { "hvgate-vmcheck", "--json", "--cpu",
 			       "broadwell-i7-5600u",
 			       HVG_SRCDIR "/examples/vmlaunch-failed.dump" };
-	struct run r = run(5, argv);
+	struct tool_run r = run(5, argv);
 
 	ck_assert_int_eq(r.status, VMCHECK_FAILS);
 	HAS(r.out, "{\"outcome\": \"vmfail-valid\", \"error\": 7, "
@@ -140,7 +98,7 @@ START_TEST(json_output)
 	HAS(r.out, "\"values\": {\"HOST_IA32_EFER\": \"0x101\", "
 		   "\"PRIMARY_VM_EXIT_CONTROLS\": \"0x3feffb\"}");
 	HAS(r.out, "\"not_evaluated\": []");
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
@@ -149,21 +107,21 @@ START_TEST(baseline_proceeds_and_caps_file)
 	char *dump = dump_of("baseline-64");
 	const char *argv[5] = { "hvgate-vmcheck", "--cpu", "skylake-i7-6700k" };
 	const struct vmcheck_profile *p = vmcheck_profile_find("skylake-i7-6700k");
-	struct run r;
+	struct tool_run r;
 
 	argv[3] = write_text("base.dump", dump);
 	r = run(4, argv);
 	ck_assert_int_eq(r.status, VMCHECK_PROCEED);
 	HAS(r.out, "outcome: the VM entry proceeds past every VMfail check");
 	HAS(r.out, "0 failing checks:");
-	run_free(&r);
+	tool_run_free(&r);
 
 	/* The same capabilities from a file. */
 	argv[1] = "--caps";
 	argv[2] = write_text("sky.caps", p->text);
 	r = run(4, argv);
 	ck_assert_int_eq(r.status, VMCHECK_PROCEED);
-	run_free(&r);
+	tool_run_free(&r);
 
 	/* Without capabilities: nothing fails, many checks not evaluated. */
 	argv[1] = argv[3];
@@ -175,7 +133,7 @@ START_TEST(baseline_proceeds_and_caps_file)
 	HAS(r.out, "      allowed PIN                      absent\n");
 	HAS(r.out, "      IA32_VMX_CR0_FIXED0              absent\n");
 	HAS(r.out, "capabilities: incomplete: [inputs missing]");
-	run_free(&r);
+	tool_run_free(&r);
 	free(dump);
 }
 END_TEST
@@ -186,28 +144,28 @@ START_TEST(unsure_first_failure_is_flagged)
 	 * check is not evaluated: the error may really be 7. */
 	const char *argv[] = { "hvgate-vmcheck",
 			       HVG_SRCDIR "/examples/vmlaunch-failed.dump" };
-	struct run r = run(2, argv);
+	struct tool_run r = run(2, argv);
 
 	ck_assert_int_eq(r.status, VMCHECK_FAILS);
 	HAS(r.out, "VM-instruction error 8");
 	HAS(r.out, "first failing check: HOST-CR-10");
 	HAS(r.out, "(checks before it could not be evaluated: the processor "
 		   "may fail one of those first)");
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
 START_TEST(environment_and_pre_checks)
 {
 	const char *argv[3] = { "hvgate-vmcheck", "--json" };
-	struct run r;
+	struct tool_run r;
 
 	argv[2] = write_text("none.dump", "CURRENT_VMCS_POINTER = none\n");
 	r = run(3, argv);
 	ck_assert_int_eq(r.status, VMCHECK_FAILS);
 	HAS(r.out, "\"outcome\": \"vmfail-invalid\"");
 	HAS(r.out, "\"values\": {\"CURRENT_VMCS_POINTER\": \"none\"}");
-	run_free(&r);
+	tool_run_free(&r);
 
 	argv[1] = write_text("launch.dump",
 			     "CURRENT_VMCS_POINTER = 0x1000\n"
@@ -218,7 +176,7 @@ START_TEST(environment_and_pre_checks)
 	HAS(r.out, "VM-instruction error 5 (VMRESUME with non-launched VMCS)");
 	HAS(r.out, "      INSTRUCTION                      VMRESUME\n");
 	HAS(r.out, "      LAUNCH_STATE                     clear\n");
-	run_free(&r);
+	tool_run_free(&r);
 
 	argv[1] = write_text("movss.dump",
 			     "CURRENT_VMCS_POINTER = 0x1000\n"
@@ -226,7 +184,7 @@ START_TEST(environment_and_pre_checks)
 	r = run(2, argv);
 	HAS(r.out, "VM-instruction error 26 (VM entry with events blocked "
 		   "by MOV SS)");
-	run_free(&r);
+	tool_run_free(&r);
 
 	argv[1] = write_text("launch4.dump",
 			     "CURRENT_VMCS_POINTER = 0x1000\n"
@@ -235,90 +193,90 @@ START_TEST(environment_and_pre_checks)
 			     "VTPR = 0x20\n");
 	r = run(2, argv);
 	HAS(r.out, "VM-instruction error 4 (VMLAUNCH with non-clear VMCS)");
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
 START_TEST(list_cpus_names_sources)
 {
 	const char *argv[] = { "hvgate-vmcheck", "--list-cpus" };
-	struct run r = run(2, argv);
+	struct tool_run r = run(2, argv);
 
 	ck_assert_int_eq(r.status, 0);
 	HAS(r.out, "skylake-i7-6700k     Intel(R) Core(TM) i7-6700K");
 	HAS(r.out, "source: VirtualBox/virtualbox@4908d8d1 src/VBox/VMM/"
 		   "VMMR3/cpus/Intel_Core_i7_6700K.h");
 	HAS(r.out, "broadwell-i7-5600u   Intel(R) Core(TM) i7-5600U");
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
 START_TEST(bad_input_and_usage)
 {
 	const char *argv[5] = { "hvgate-vmcheck" };
-	struct run r;
+	struct tool_run r;
 
 	r = run(1, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_USAGE);
 	HAS(r.err, "usage:");
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "--help";
 	r = run(2, argv);
 	ck_assert_int_eq(r.status, 0);
 	HAS(r.out, "usage:");
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "--bogus";
 	r = run(2, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_USAGE);
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "a.dump";
 	argv[2] = "b.dump";
 	r = run(3, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_USAGE);
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "--cpu";
 	argv[2] = "pentium-ii";
 	argv[3] = "a.dump";
 	r = run(4, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_USAGE);
 	HAS(r.err, "no CPU profile 'pentium-ii'");
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "--cpu";	/* option without its argument */
 	r = run(2, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_USAGE);
-	run_free(&r);
+	tool_run_free(&r);
 
 	argv[1] = "/nonexistent/x.dump";
 	r = run(2, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_INPUT);
 	HAS(r.err, "/nonexistent/x.dump: No such file");
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = write_text("bad1.dump", "HOST_RIP = 1\nHOST_RIP 5\n");
 	r = run(2, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_INPUT);
 	HAS(r.err, "bad1.dump:2: expected NAME = value");
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = write_text("bad2.dump", "# comment\nHOST_RIPX = 1\n");
 	r = run(2, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_INPUT);
 	HAS(r.err, "bad2.dump:2: unknown name 'HOST_RIPX'");
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = write_text("bad3.dump", "HOST_CS_SELECTOR = 0x10000\n");
 	r = run(2, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_INPUT);
 	HAS(r.err, "HOST_CS_SELECTOR is a 16-bit field");
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = write_text("bad4.dump", "MAXPHYADDR = 64\n");
 	r = run(2, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_INPUT);
 	HAS(r.err, "bad value '64' for MAXPHYADDR");
-	run_free(&r);
+	tool_run_free(&r);
 	argv[1] = "--caps";
 	argv[2] = "/nonexistent/c.caps";
 	argv[3] = write_text("ok.dump", "HOST_RIP = 1\n");
 	r = run(4, argv);
 	ck_assert_int_eq(r.status, VMCHECK_BAD_INPUT);
-	run_free(&r);
+	tool_run_free(&r);
 }
 END_TEST
 
@@ -413,7 +371,7 @@ Suite *vmcheck_suite(void)
 	Suite *s = suite_create("vmcheck");
 	TCase *tc = tcase_create("hvgate-vmcheck");
 
-	tcase_add_checked_fixture(tc, vmcheck_setup, vmcheck_teardown);
+	tcase_add_checked_fixture(tc, tool_setup, tool_teardown);
 	tcase_add_test(tc, bundled_example);
 	tcase_add_test(tc, json_output);
 	tcase_add_test(tc, baseline_proceeds_and_caps_file);

@@ -37,6 +37,17 @@ void hvg_test_teardown(void);
 /* A TCase with the fixture and a generous timeout for exhaustive tests. */
 TCase *hvg_tcase(const char *name);
 
+/* Number of clear bits in @size bytes: the accesses a map passes through. */
+static inline unsigned int hvg_test_clear_bits(const u8 *mem, size_t size)
+{
+	unsigned int n = 0;
+	size_t i;
+
+	for (i = 0; i < size; i++)
+		n += 8 - __builtin_popcount(mem[i]);
+	return n;
+}
+
 /* Deterministic PRNG (xorshift64*) for property tests. */
 static inline uint64_t hvg_test_rand(uint64_t *state)
 {

@@ -48,6 +48,10 @@ struct hvg_bench_report {
 	void (*print)(void);
 };
 
+/* KVM's base pass-through set (tests/bench/bench_common.c). */
+#define HVG_BENCH_BASE_SET_NR	16
+extern const struct hvg_msr_allow hvg_bench_base_set[HVG_BENCH_BASE_SET_NR];
+
 /* One getter per lib/ module, listed in tests/bench/bench_main.c. */
 const struct hvg_bench *msr_bitmap_benches(size_t *nr);
 const struct hvg_bench *lbr_benches(size_t *nr);

@@ -46,25 +46,6 @@ struct ctx {
 	u8 map_mem[HVG_VMX_MSR_BITMAP_SIZE] __attribute__((aligned(4096)));
 };
 
-static const struct hvg_msr_allow base_set[] = {
-	{ HVG_MSR_IA32_TSC, HVG_MSR_READ },
-	{ HVG_MSR_IA32_SPEC_CTRL, HVG_MSR_RW },
-	{ HVG_MSR_IA32_PRED_CMD, HVG_MSR_WRITE },
-	{ HVG_MSR_IA32_FLUSH_CMD, HVG_MSR_WRITE },
-	{ HVG_MSR_IA32_SYSENTER_CS, HVG_MSR_RW },
-	{ HVG_MSR_IA32_SYSENTER_ESP, HVG_MSR_RW },
-	{ HVG_MSR_IA32_SYSENTER_EIP, HVG_MSR_RW },
-	{ HVG_MSR_IA32_XFD, HVG_MSR_RW },
-	{ HVG_MSR_IA32_XFD_ERR, HVG_MSR_READ },
-	{ HVG_MSR_IA32_MPERF, HVG_MSR_READ },
-	{ HVG_MSR_IA32_APERF, HVG_MSR_READ },
-	{ HVG_MSR_IA32_U_CET, HVG_MSR_RW },
-	{ HVG_MSR_IA32_S_CET, HVG_MSR_RW },
-	{ HVG_MSR_IA32_FS_BASE, HVG_MSR_RW },
-	{ HVG_MSR_IA32_GS_BASE, HVG_MSR_RW },
-	{ HVG_MSR_IA32_KERNEL_GS_BASE, HVG_MSR_RW },
-};
-
 /* Skylake as perf reports it: 32 records with INFO, LBR_FMT 5. */
 static const struct hvg_lbr_host host = {
 	.kind = HVG_LBR_KIND_LEGACY, .nr = NR_LBR,
@@ -81,8 +62,8 @@ static struct ctx *ctx_new(void)
 	if (!c)
 		abort();
 	memset(c, 0, sizeof(*c));
-	for (i = 0; i < ARRAY_SIZE(base_set); i++)
-		allow[n++] = base_set[i];
+	for (i = 0; i < HVG_BENCH_BASE_SET_NR; i++)
+		allow[n++] = hvg_bench_base_set[i];
 	if (hvg_lbr_host_offer(&host, &c->desc) ||
 	    hvg_lbr_allow_list(&c->desc, allow + n, ARRAY_SIZE(allow) - n,
 			       &nl) || nl != 98)
@@ -94,9 +75,10 @@ static struct ctx *ctx_new(void)
 				ARRAY_SIZE(c->slots)) ||
 	    hvg_lbr_vcpu_init(&c->v, &c->desc, &c->pol))
 		abort();
-	for (i = 0; i < ARRAY_SIZE(base_set); i++)
+	for (i = 0; i < HVG_BENCH_BASE_SET_NR; i++)
 		if (hvg_msr_policy_want(&c->pol, HVG_MSR_OWNER_HV,
-					base_set[i].msr, base_set[i].dirs))
+					hvg_bench_base_set[i].msr,
+					hvg_bench_base_set[i].dirs))
 			abort();
 	return c;
 }

@@ -29,25 +29,6 @@ struct ctx {
 	u8 out_mem[HVG_SVM_MSRPM_SIZE] __attribute__((aligned(4096)));
 };
 
-static const struct hvg_msr_allow base_set[] = {
-	{ HVG_MSR_IA32_TSC, HVG_MSR_READ },
-	{ HVG_MSR_IA32_SPEC_CTRL, HVG_MSR_RW },
-	{ HVG_MSR_IA32_PRED_CMD, HVG_MSR_WRITE },
-	{ HVG_MSR_IA32_FLUSH_CMD, HVG_MSR_WRITE },
-	{ HVG_MSR_IA32_SYSENTER_CS, HVG_MSR_RW },
-	{ HVG_MSR_IA32_SYSENTER_ESP, HVG_MSR_RW },
-	{ HVG_MSR_IA32_SYSENTER_EIP, HVG_MSR_RW },
-	{ HVG_MSR_IA32_XFD, HVG_MSR_RW },
-	{ HVG_MSR_IA32_XFD_ERR, HVG_MSR_READ },
-	{ HVG_MSR_IA32_MPERF, HVG_MSR_READ },
-	{ HVG_MSR_IA32_APERF, HVG_MSR_READ },
-	{ HVG_MSR_IA32_U_CET, HVG_MSR_RW },
-	{ HVG_MSR_IA32_S_CET, HVG_MSR_RW },
-	{ HVG_MSR_IA32_FS_BASE, HVG_MSR_RW },
-	{ HVG_MSR_IA32_GS_BASE, HVG_MSR_RW },
-	{ HVG_MSR_IA32_KERNEL_GS_BASE, HVG_MSR_RW },
-};
-
 static struct ctx *ctx_new(u32 type)
 {
 	struct hvg_msr_allow allow[160];
@@ -55,8 +36,8 @@ static struct ctx *ctx_new(u32 type)
 	size_t n = 0, i;
 
 	memset(c, 0, sizeof(*c));
-	for (i = 0; i < ARRAY_SIZE(base_set); i++)
-		allow[n++] = base_set[i];
+	for (i = 0; i < HVG_BENCH_BASE_SET_NR; i++)
+		allow[n++] = hvg_bench_base_set[i];
 	allow[n++] = (struct hvg_msr_allow) { HVG_MSR_LBR_SELECT, HVG_MSR_RW };
 	allow[n++] = (struct hvg_msr_allow) { HVG_MSR_LBR_TOS, HVG_MSR_RW };
 	for (i = 0; i < NR_LBR; i++) {
@@ -75,7 +56,7 @@ static struct ctx *ctx_new(u32 type)
 		abort();
 	/* The base set wanted by the hypervisor, the LBR MSRs by LBR. */
 	for (i = 0; i < n; i++)
-		if (hvg_msr_policy_want(&c->pol, i < ARRAY_SIZE(base_set) ?
+		if (hvg_msr_policy_want(&c->pol, i < HVG_BENCH_BASE_SET_NR ?
 					HVG_MSR_OWNER_HV : HVG_MSR_OWNER_LBR,
 					allow[i].msr, allow[i].dirs))
 			abort();
