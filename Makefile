@@ -59,6 +59,8 @@ bench-$(CONFIG_HVGATE_ARM64_DEBUG)	+= bench_arm64_debug.o
 bench-$(CONFIG_HVGATE_AUTOLOAD)	+= bench_autoload.o
 bench-$(CONFIG_HVGATE_VMX_NESTED)	+= bench_vmentry.o
 bare-y				:= glue-bare/bare_msr_bitmap.c
+bare-aarch64-$(CONFIG_HVGATE_ARM64_DEBUG) += glue-bare/bare_arm64_debug.c \
+				   glue-bare/a64_exec.c
 tool-msrmap			:= msrmap.o
 tool-vmcheck-$(CONFIG_HVGATE_VMX_NESTED) := vmcheck.o vmcheck_input.o vmcheck_profiles.o
 
@@ -300,7 +302,8 @@ $(B)/free-x86_64/bare.elf32: $(B)/free-x86_64/bare.elf
 	$(quiet) OBJCOPY $@
 	$(Q)objcopy -O elf32-i386 $< $@
 
-$(B)/free-aarch64/bare.elf: $(addprefix $(B)/free-aarch64/,$(BARE_SRCS:.c=.o)) \
+$(B)/free-aarch64/bare.elf: $(addprefix $(B)/free-aarch64/,$(BARE_SRCS:.c=.o) \
+		$(bare-aarch64-y:.c=.o)) \
 		$(B)/free-aarch64/glue-bare/arm64/serial.o \
 		$(B)/free-aarch64/glue-bare/arm64/start.o glue-bare/arm64/link.ld
 	$(quiet) LD $@
