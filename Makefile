@@ -49,6 +49,8 @@ tests-$(CONFIG_HVGATE_LBR)	+= check_lbr.o
 tests-$(CONFIG_HVGATE_XFD)	+= check_xfd.o
 tests-$(CONFIG_HVGATE_ARM64_DEBUG)	+= check_arm64_debug.o
 tests-$(CONFIG_HVGATE_AUTOLOAD)	+= check_autoload.o
+tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmentry_embedded.o \
+					   vectors/vmentry_replay.o
 tests-$(CONFIG_HVGATE_VMX_NESTED)	+= check_vmcs.o check_vmentry.o vectors.o \
 					   check_vmentry_prop.o check_vmentry_early.o \
 					   check_vmcheck.o
@@ -59,6 +61,9 @@ bench-$(CONFIG_HVGATE_ARM64_DEBUG)	+= bench_arm64_debug.o
 bench-$(CONFIG_HVGATE_AUTOLOAD)	+= bench_autoload.o
 bench-$(CONFIG_HVGATE_VMX_NESTED)	+= bench_vmentry.o
 bare-y				:= glue-bare/bare_msr_bitmap.c
+bare-$(CONFIG_HVGATE_VMX_NESTED)	+= glue-bare/bare_vmentry.c \
+				   tests/vectors/vmentry_replay.c \
+				   $(B)/vectors/vmentry_vectors.c
 bare-aarch64-$(CONFIG_HVGATE_ARM64_DEBUG) += glue-bare/bare_arm64_debug.c \
 				   glue-bare/a64_exec.c
 tool-msrmap			:= msrmap.o
@@ -206,12 +211,33 @@ $(B)/tests/%.o: tests/%.c $(AUTOCONF)
 	$(Q)$(CC) $(BASE_CFLAGS) -O1 $(HOSTED_INC) -Itools -Itests $(DEPFLAGS) \
 		-DHVG_SRCDIR='"$(CURDIR)"' -c $< -o $@
 
-$(B)/tests/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(HOSTED_LIB) \
+# The VM-entry vectors in embedded form (tests/vectors/vmentry_vec.h), for
+# the bare-metal runner and KUnit; the Check suite replays them too.
+VEC_C		:= $(B)/vectors/vmentry_vectors.c
+vec-obj-$(CONFIG_HVGATE_VMX_NESTED) := $(B)/tests/vmentry_vectors.o
+
+$(B)/tests/vec2c: $(B)/tests/vec2c.o $(B)/tests/vectors.o \
+		$(addprefix $(B)/tools/,$(tool-vmcheck-y)) $(HOSTED_LIB) \
 		$(B)/hosted/env.o
 	$(quiet) LD $@
 	$(Q)$(CC) -o $@ $^ $(CHECK_LIBS)
 
-$(B)/cov/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(COV_LIB) $(B)/hosted/env.o
+$(VEC_C): $(B)/tests/vec2c $(wildcard tests/vectors/*.vec)
+	@mkdir -p $(@D)
+	$(quiet) VEC2C $@
+	$(Q)$(B)/tests/vec2c tests/vectors $@ >/dev/null
+
+$(B)/tests/vmentry_vectors.o: $(VEC_C)
+	$(quiet) CC $@
+	$(Q)$(CC) $(BASE_CFLAGS) -O0 $(HOSTED_INC) -Itests -c $< -o $@
+
+$(B)/tests/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(HOSTED_LIB) \
+		$(vec-obj-y) $(B)/hosted/env.o
+	$(quiet) LD $@
+	$(Q)$(CC) -o $@ $^ $(CHECK_LIBS)
+
+$(B)/cov/check-runner: $(TEST_OBJS) $(TOOL_OBJS) $(COV_LIB) $(vec-obj-y) \
+		$(B)/hosted/env.o
 	$(quiet) LD $@
 	$(Q)$(CC) --coverage -o $@ $^ $(CHECK_LIBS)
 
@@ -246,6 +272,7 @@ CLANG_SRCS	= $(addprefix lib/,$(LIB_OBJS:.o=.c)) \
 		  $(addprefix tests/bench/,$(bench-y:.o=.c)) \
 		  $(addprefix tools/,$(tool-msrmap:.o=.c)) tools/hvgate-msrmap.c \
 		  $(addprefix tools/,$(tool-vmcheck-y:.o=.c)) tools/hvgate-vmcheck.c \
+		  $(if $(vec-obj-y),tests/vec2c.c) \
 		  tests/env/env.c
 
 warnings: $(AUTOCONF)
@@ -339,7 +366,9 @@ module: $(AUTOCONF)
 config-matrix:
 	$(Q)scripts/config-matrix
 
-kunit: $(AUTOCONF)
+# The KUnit module embeds the vectors from $(VEC_C) (glue-linux/
+# kunit_vmentry_vecdata.c includes it as build/vectors/...).
+kunit: $(AUTOCONF) $(if $(vec-obj-y),$(VEC_C))
 	$(Q)scripts/kunit-run $(B)/kunit
 
 # ---- spin models -------------------------------------------------------------

@@ -14,6 +14,9 @@ int hvg_bare_main(void);
 
 static const struct ktap_suite *const suites[] = {
 	&bare_msr_bitmap_suite,
+#if IS_ENABLED(CONFIG_HVGATE_VMX_NESTED)
+	&bare_vmentry_suite,
+#endif
 #if defined(__aarch64__) && IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
 	&bare_arm64_debug_suite,
 #endif

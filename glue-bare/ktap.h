@@ -36,6 +36,7 @@ struct ktap_suite {
 
 /* One suite per lib/ module, listed in glue-bare/bare_main.c. */
 extern const struct ktap_suite bare_msr_bitmap_suite;
+extern const struct ktap_suite bare_vmentry_suite;
 extern const struct ktap_suite bare_arm64_debug_suite;	/* aarch64 only */
 
 /* Runs every suite, prints KTAP; returns the number of failed cases. */

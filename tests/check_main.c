@@ -29,6 +29,7 @@ static Suite *(*const suites[])(void) = {
 	vmentry_prop_suite,
 	vmentry_early_suite,
 	vmcheck_suite,
+	vmentry_embedded_suite,
 #endif
 #if IS_ENABLED(CONFIG_HVGATE_ARM64_DEBUG)
 	arm64_debug_suite,

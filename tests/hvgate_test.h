@@ -25,6 +25,7 @@ Suite *vmentry_suite(void);
 Suite *vmentry_prop_suite(void);
 Suite *vmentry_early_suite(void);
 Suite *vmcheck_suite(void);
+Suite *vmentry_embedded_suite(void);
 
 /*
  * Checked fixture for every test case: the environment's warning counter
